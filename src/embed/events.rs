@@ -1,0 +1,75 @@
+//! Turning the widget's notices into the contract's DOM events (`dealdiff:ready|error|interact`) and console lines.
+//! Events bubble and are composed, so host scripts can listen on the element or the document.
+
+use crate::core::PayloadError;
+use crate::view::{Failure, Notice};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &key.into(), &value.into());
+}
+
+fn dispatch(host: &HtmlElement, name: &str, detail: &Object) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        // A host listener that throws must not break the widget.
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Forwards a notice from the view to the host page.
+pub fn notify(host: &HtmlElement, notice: Notice) {
+    let detail = Object::new();
+    match notice {
+        Notice::Ready { terms, quotes } => {
+            set(&detail, "terms", terms as u32);
+            set(&detail, "quotes", quotes as u32);
+            dispatch(host, "dealdiff:ready", &detail);
+        }
+        Notice::Interact { action, value } => {
+            set(&detail, "action", action);
+            set(&detail, "value", value);
+            dispatch(host, "dealdiff:interact", &detail);
+        }
+        Notice::Failed(failure) => error(host, &failure),
+        Notice::Warning(message) => {
+            web_sys::console::warn_1(&format!("dealdiff: {message}").into())
+        }
+    }
+}
+
+/// Fires `dealdiff:error` with every problem and its path.
+fn error(host: &HtmlElement, failure: &Failure) {
+    let errors = Array::new();
+    for e in &failure.errors {
+        let item = Object::new();
+        set(&item, "path", e.location());
+        set(&item, "message", e.message());
+        errors.push(&item);
+    }
+    let mut message: Vec<String> = failure.context.iter().cloned().collect();
+    message.extend(failure.errors.iter().map(ToString::to_string));
+    let detail = Object::new();
+    set(&detail, "message", message.join("\n"));
+    set(&detail, "errors", errors);
+    dispatch(host, "dealdiff:error", &detail);
+}
+
+/// Logs ignored things (unknown fields…), capped so a huge payload cannot flood the console.
+pub fn warn_all(warnings: &[PayloadError]) {
+    const CAP: usize = 20;
+    for w in warnings.iter().take(CAP) {
+        web_sys::console::warn_1(&format!("dealdiff: {w}").into());
+    }
+    if warnings.len() > CAP {
+        web_sys::console::warn_1(
+            &format!("dealdiff: … and {} more warnings", warnings.len() - CAP).into(),
+        );
+    }
+}

@@ -1,0 +1,257 @@
+//! The `#[wasm_bindgen]` surface: one [`Widget`] per `<deal-diff>` element, created and freed by the JS loader.
+//! It only translates between the page and the core: it reads attributes and payload sources, and turns notices into DOM events.
+
+mod events;
+mod fetch;
+mod host;
+
+use crate::core::{self, Outcome};
+use crate::view::{Content, DealDiff, DealRc, Failure, Notice, WidgetProps};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortController, HtmlElement, ShadowRoot};
+use yew::{AppHandle, AttrValue, Callback};
+
+/// Logs panics to the console before the instance traps; the loader then shows a fallback.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("dealdiff panicked: {info}").into())
+    }));
+}
+
+/// Where the payload on screen came from, kept so the `payload` getter can return it.
+enum Rendered {
+    Nothing,
+    Text(Rc<str>),
+    Object(JsValue),
+}
+
+struct Inner {
+    host: HtmlElement,
+    app: RefCell<Option<AppHandle<DealDiff>>>,
+    content: RefCell<Content>,
+    rendered: RefCell<Rendered>,
+    /// The value of the `payload` property, used when there is no `src` or inline script.
+    property: RefCell<JsValue>,
+    /// The `src` being shown or fetched, to tell attribute changes that need a new load.
+    src: RefCell<Option<String>>,
+    /// Aborts the fetch in flight when `src` changes or the widget is freed.
+    fetch: RefCell<Option<AbortController>>,
+    /// Bumped on every load, so a slow answer to an old load is dropped.
+    generation: RefCell<u32>,
+}
+
+/// One rendered `<deal-diff>`; dropping it (JS `free()`) aborts its fetch and unmounts its DOM.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Rc<Inner>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts into `root` (the element's open shadow root) and loads the payload.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, root: ShadowRoot, property: JsValue) -> Result<Widget, JsValue> {
+        let mount = host::fresh_mount(&root)?;
+        let inner = Rc::new(Inner {
+            host,
+            app: RefCell::new(None),
+            content: RefCell::new(Content::Loading),
+            rendered: RefCell::new(Rendered::Nothing),
+            property: RefCell::new(property),
+            src: RefCell::new(None),
+            fetch: RefCell::new(None),
+            generation: RefCell::new(0),
+        });
+        let props = props_for(&inner);
+        *inner.app.borrow_mut() =
+            Some(yew::Renderer::<DealDiff>::with_root_and_props(mount, props).render());
+        load(&inner);
+        Ok(Widget { inner })
+    }
+
+    /// An observed attribute changed: reload if `src` changed, else re-render.
+    pub fn refresh(&self) {
+        if host::attr(&self.inner.host, "src") != *self.inner.src.borrow() {
+            load(&self.inner);
+        } else {
+            render(&self.inner);
+        }
+    }
+
+    /// The `payload` property was set.
+    pub fn set_payload(&self, value: JsValue) {
+        *self.inner.property.borrow_mut() = value;
+        load(&self.inner);
+    }
+
+    /// The payload last rendered, as a JS object (`undefined` before any).
+    pub fn payload(&self) -> JsValue {
+        match &*self.inner.rendered.borrow() {
+            Rendered::Nothing => JsValue::UNDEFINED,
+            Rendered::Text(text) => js_sys::JSON::parse(text.trim_start_matches('\u{feff}'))
+                .unwrap_or(JsValue::UNDEFINED),
+            Rendered::Object(value) => value.clone(),
+        }
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        if let Some(controller) = self.inner.fetch.borrow_mut().take() {
+            controller.abort();
+        }
+        if let Some(app) = self.inner.app.borrow_mut().take() {
+            app.destroy();
+        }
+    }
+}
+
+fn props_for(inner: &Rc<Inner>) -> WidgetProps {
+    let host = &inner.host;
+    let weak = Rc::downgrade(inner);
+    let notice_host = host.clone();
+    WidgetProps {
+        content: inner.content.borrow().clone(),
+        view: host::attr(host, "view").map(AttrValue::from),
+        compare: host::attr(host, "compare").map(AttrValue::from),
+        lang: host::attr(host, "lang")
+            .filter(|l| !l.is_empty())
+            .map(AttrValue::from),
+        page_lang: host::page_lang().map(AttrValue::from),
+        on_notice: Callback::from(move |n: Notice| events::notify(&notice_host, n)),
+        on_retry: Some(Callback::from(move |()| {
+            if let Some(inner) = Weak::upgrade(&weak) {
+                load(&inner);
+            }
+        })),
+    }
+}
+
+fn render(inner: &Rc<Inner>) {
+    let props = props_for(inner);
+    if let Some(app) = inner.app.borrow_mut().as_mut() {
+        app.update(props);
+    }
+}
+
+/// Picks the payload source (contract: `src`, then the first inline JSON script, then the property) and loads it.
+fn load(inner: &Rc<Inner>) {
+    let generation = {
+        let mut g = inner.generation.borrow_mut();
+        *g = g.wrapping_add(1);
+        *g
+    };
+    if let Some(controller) = inner.fetch.borrow_mut().take() {
+        controller.abort();
+    }
+    let src = host::attr(&inner.host, "src").filter(|s| !s.trim().is_empty());
+    *inner.src.borrow_mut() = host::attr(&inner.host, "src");
+    if let Some(url) = src {
+        show(inner, Content::Loading, Rendered::Nothing, Vec::new());
+        let weak = Rc::downgrade(inner);
+        let controller = fetch::start(url, move |result| {
+            let Some(inner) = weak.upgrade() else { return };
+            if *inner.generation.borrow() != generation {
+                return;
+            }
+            inner.fetch.borrow_mut().take();
+            match result {
+                Ok(bytes) => {
+                    let text: Option<Rc<str>> = std::str::from_utf8(&bytes).ok().map(Rc::from);
+                    let outcome = core::load_bytes(&bytes);
+                    finish(
+                        &inner,
+                        outcome,
+                        text.map_or(Rendered::Nothing, Rendered::Text),
+                        None,
+                    );
+                }
+                Err(failure) => show(
+                    &inner,
+                    Content::Failed(Rc::new(failure)),
+                    Rendered::Nothing,
+                    Vec::new(),
+                ),
+            }
+        });
+        *inner.fetch.borrow_mut() = controller;
+    } else if let Some(text) = host::inline_payload(&inner.host) {
+        let outcome = core::load_str(&text);
+        finish(inner, outcome, Rendered::Text(Rc::from(text)), None);
+    } else {
+        let value = inner.property.borrow().clone();
+        if value.is_undefined() || value.is_null() {
+            let failure = Failure {
+                errors: Vec::new(),
+                context: Some(
+                    "No payload: give <deal-diff> a src attribute, a <script type=\"application/json\"> child, or set its payload property."
+                        .to_owned(),
+                ),
+                retryable: false,
+            };
+            show(
+                inner,
+                Content::Failed(Rc::new(failure)),
+                Rendered::Nothing,
+                Vec::new(),
+            );
+            return;
+        }
+        let outcome = match serde_wasm_bindgen::from_value::<serde_json::Value>(value.clone()) {
+            Ok(json) => core::load_value(&json),
+            Err(e) => Err(core::Rejected {
+                errors: vec![core::PayloadError::at(
+                    &core::error::Path::Root,
+                    core::Problem::Syntax(format!(
+                        "the payload property is not plain JSON data ({e})"
+                    )),
+                )],
+                warnings: Vec::new(),
+            }),
+        };
+        finish(inner, outcome, Rendered::Object(value), None);
+    }
+}
+
+fn finish(inner: &Rc<Inner>, outcome: Outcome, rendered: Rendered, context: Option<String>) {
+    match outcome {
+        Ok(loaded) => {
+            show(
+                inner,
+                Content::Ready(DealRc(Rc::new(loaded.deal))),
+                rendered,
+                loaded.warnings,
+            );
+        }
+        Err(rejected) => {
+            let failure = Failure {
+                errors: rejected.errors,
+                context,
+                retryable: false,
+            };
+            show(
+                inner,
+                Content::Failed(Rc::new(failure)),
+                Rendered::Nothing,
+                rejected.warnings,
+            );
+        }
+    }
+}
+
+fn show(
+    inner: &Rc<Inner>,
+    content: Content,
+    rendered: Rendered,
+    warnings: Vec<core::PayloadError>,
+) {
+    events::warn_all(&warnings);
+    *inner.content.borrow_mut() = content;
+    if !matches!(rendered, Rendered::Nothing) {
+        *inner.rendered.borrow_mut() = rendered;
+    }
+    render(inner);
+}

@@ -1,0 +1,14 @@
+//! dealdiff: an embeddable widget that shows how an agreement changed, term by term, with sourced quotes.
+//!
+//! Module map (data flows top to bottom):
+//! - [`core`]: payload v1 → validated [`core::Deal`] → per-term changes. Plain Rust, no browser APIs.
+//! - [`view`]: Yew components that render a `Deal` (or the problems that stopped it).
+//! - `embed` (feature `csr`): the `#[wasm_bindgen]` surface the JS loader calls, one `Widget` per `<deal-diff>`.
+#![deny(missing_docs)]
+
+pub mod core;
+pub mod i18n;
+pub mod view;
+
+#[cfg(feature = "csr")]
+pub mod embed;

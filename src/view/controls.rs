@@ -1,0 +1,103 @@
+//! The reader's controls: which view (side by side, or one version) and which two versions to compare.
+//! Real buttons and labelled selects, so they work by keyboard and are named for assistive technology.
+
+use super::widget::ViewMode;
+use super::{use_ui, DealRc};
+use crate::core::Pair;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`ViewSwitch`].
+#[derive(Properties, PartialEq)]
+pub struct ViewSwitchProps {
+    /// Current view.
+    pub view: ViewMode,
+    /// Label of the earlier version compared.
+    pub from_label: AttrValue,
+    /// Label of the later version compared.
+    pub to_label: AttrValue,
+    /// Called with the view the reader picks.
+    pub on_change: Callback<ViewMode>,
+}
+
+/// Three toggle buttons: side by side, the earlier version, the later one.
+#[function_component]
+pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
+    let ui = use_ui();
+    let button = |mode: ViewMode, label: AttrValue| {
+        let pressed = props.view == mode;
+        html! {
+            <button type="button" class={classes!("toggle", pressed.then_some("on"))}
+                aria-pressed={pressed.to_string()} onclick={props.on_change.reform(move |_| mode)}>
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <div class="view-switch" role="group" aria-label={ui.view_label}>
+            <span class="control-label" aria-hidden="true">{ ui.view_label }</span>
+            { button(ViewMode::Split, ui.view_split.into()) }
+            { button(ViewMode::Before, props.from_label.clone()) }
+            { button(ViewMode::After, props.to_label.clone()) }
+        </div>
+    }
+}
+
+/// Props of [`VersionPicker`].
+#[derive(Properties, PartialEq)]
+pub struct VersionPickerProps {
+    /// The deal (more than two versions).
+    pub deal: DealRc,
+    /// The pair compared.
+    pub pair: Pair,
+    /// Called with the pair the reader picks (always two different versions, older first).
+    pub on_change: Callback<Pair>,
+}
+
+/// Two selects, "From" and "To"; a version chosen in one is disabled in the other.
+#[function_component]
+pub fn VersionPicker(props: &VersionPickerProps) -> Html {
+    let ui = use_ui();
+    let select = |label: &'static str, selected: usize, other: usize, is_from: bool| {
+        let (pair, cb) = (props.pair, props.on_change.clone());
+        let onchange = Callback::from(move |e: Event| {
+            let Ok(i) = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse::<usize>()
+            else {
+                return;
+            };
+            let (a, b) = if is_from {
+                (i, pair.to)
+            } else {
+                (pair.from, i)
+            };
+            if a != b {
+                cb.emit(Pair {
+                    from: a.min(b),
+                    to: a.max(b),
+                });
+            }
+        });
+        html! {
+            <label class="picker">
+                <span class="control-label">{ label }</span>
+                <select {onchange}>
+                    { for props.deal.versions.iter().enumerate().map(|(i, v)| html! {
+                        <option value={i.to_string()} selected={i == selected} disabled={i == other}>
+                            { &v.label }
+                        </option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="version-picker">
+            <legend>{ ui.compare_label }</legend>
+            { select(ui.compare_from, props.pair.from, props.pair.to, true) }
+            { select(ui.compare_to, props.pair.to, props.pair.from, false) }
+        </fieldset>
+    }
+}

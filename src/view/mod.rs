@@ -1,0 +1,60 @@
+//! Yew components, one per file, named for what the reader sees.
+//! They take the validated model as props and report reader actions through callbacks; state lives in `widget`.
+
+mod controls;
+mod error_panel;
+mod header;
+mod quote;
+mod source_list;
+mod term_list;
+mod term_row;
+mod widget;
+
+pub use error_panel::ErrorPanel;
+pub use widget::{Content, DealDiff, Failure, Notice, ViewMode, WidgetProps};
+
+use crate::core::Deal;
+use crate::i18n::Strings;
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// A shared, validated deal. Props compare it by pointer: a new payload is a
+/// new `Rc`, and comparing thousands of terms by value on every render would be waste.
+#[derive(Clone, Debug)]
+pub struct DealRc(pub Rc<Deal>);
+
+impl PartialEq for DealRc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for DealRc {
+    type Target = Deal;
+    fn deref(&self) -> &Deal {
+        &self.0
+    }
+}
+
+/// The UI language, provided as context to every component.
+#[derive(Clone, Copy, Debug)]
+pub struct Ui(pub &'static Strings);
+
+impl PartialEq for Ui {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Deref for Ui {
+    type Target = Strings;
+    fn deref(&self) -> &Strings {
+        self.0
+    }
+}
+
+/// The UI strings of the nearest provider (English outside one, e.g. in isolated tests).
+#[yew::hook]
+pub fn use_ui() -> Ui {
+    yew::use_context::<Ui>().unwrap_or(Ui(crate::i18n::strings_for(None)))
+}

@@ -1,0 +1,93 @@
+//! One quoted passage with its attribution, and the list of them under a term.
+//! Shapes the contract's hooks: `<figure>` › `<blockquote data-quote-id>` + `<cite>` (+ link when the source has a URL).
+
+use super::{use_ui, DealRc};
+use yew::prelude::*;
+
+/// Props of [`QuoteFigure`].
+#[derive(Properties, PartialEq)]
+pub struct QuoteFigureProps {
+    /// The deal the quote belongs to.
+    pub deal: DealRc,
+    /// Index into `deal.quotes`.
+    pub index: usize,
+    /// Called with the source URL when the reader follows the link.
+    #[prop_or_default]
+    pub on_open_source: Callback<String>,
+}
+
+/// A quote, its speaker, and where it was published.
+#[function_component]
+pub fn QuoteFigure(props: &QuoteFigureProps) -> Html {
+    let ui = use_ui();
+    let quote = &props.deal.quotes[props.index];
+    let source = &props.deal.sources[quote.source];
+    let work = source.title.as_deref().unwrap_or(&source.publisher);
+    let cite_work = match &source.url {
+        Some(url) => {
+            let on_click = {
+                let (cb, url) = (props.on_open_source.clone(), url.clone());
+                Callback::from(move |_: MouseEvent| cb.emit(url.clone()))
+            };
+            html! {
+                <a href={url.clone()} target="_blank" rel="noopener noreferrer" onclick={on_click}>
+                    { work }<span class="visually-hidden">{ " " }{ ui.new_tab }</span>
+                </a>
+            }
+        }
+        None => html! { work },
+    };
+    html! {
+        <figure class="quote">
+            <blockquote data-quote-id={quote.id.clone()} lang={source.lang.clone().filter(|_| !quote.translated)}>
+                <p>{ &quote.text }</p>
+            </blockquote>
+            <figcaption>
+                if let Some(speaker) = &quote.speaker {
+                    <span class="speaker">{ speaker }</span>{ ", " }
+                }
+                <cite>
+                    { cite_work }
+                    if source.title.is_some() {
+                        { ", " }{ &source.publisher }
+                    }
+                    if let Some(date) = source.date {
+                        { ", " }<time datetime={date.to_string()}>{ (ui.format_date)(date) }</time>
+                    }
+                </cite>
+                if quote.translated {
+                    <span class="translated">{ ui.translated }</span>
+                }
+            </figcaption>
+        </figure>
+    }
+}
+
+/// Props of [`QuoteList`].
+#[derive(Properties, PartialEq)]
+pub struct QuoteListProps {
+    /// The deal.
+    pub deal: DealRc,
+    /// Indexes into `deal.quotes`, in display order.
+    pub quotes: Vec<usize>,
+    /// Accessible name of the group.
+    pub label: AttrValue,
+    /// Forwarded to each quote.
+    #[prop_or_default]
+    pub on_open_source: Callback<String>,
+}
+
+/// Quotes as a labelled group.
+#[function_component]
+pub fn QuoteList(props: &QuoteListProps) -> Html {
+    if props.quotes.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="quotes" role="group" aria-label={props.label.clone()}>
+            { for props.quotes.iter().map(|&i| html! {
+                <QuoteFigure key={i} deal={props.deal.clone()} index={i} on_open_source={props.on_open_source.clone()} />
+            }) }
+        </div>
+    }
+}
