@@ -1,4 +1,4 @@
-// dealdiff.js: the embed loader that host pages include, shipped as dist/dealdiff.js (a stable name).
+// loader.js: the embed loader, shipped as dist/dealdiff.js (a stable name host pages include).
 // It registers <deal-diff>, loads the wasm and stylesheet once per page (found next to this file),
 // and hands each element to Rust (`Widget`). Payload, rendering and event logic all live in Rust.
 
@@ -21,7 +21,7 @@ function loadSheet() {
 
 function loadEngine() {
   engine ??= import(asset('dealdiff_glue.js')).then(async (glue) => {
-    await glue.default({ module_or_path: asset('dealdiff_glue_bg.wasm') });
+    await glue.default({ module_or_path: asset('dealdiff_bg.wasm') });
     return glue;
   });
   return engine;

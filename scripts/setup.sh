@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what building and testing dealdiff needs, skipping whatever is already there at the right version.
+# Sources: rustup (target, components), apt-get (Chromium, ChromeDriver), cargo install (Trunk, wasm-bindgen-cli),
+# npm (binaryen's wasm-opt, playwright-core, axe-core). Nothing else is downloaded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=0.2.130   # = the wasm-bindgen pin in Cargo.toml
+TRUNK_VERSION=0.22.1
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "apt-get install chromium chromium-driver"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "cargo install trunk $TRUNK_VERSION (about 13 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version
+fi
+
+# npm ci only when node_modules does not match the lockfile.
+npm_in_sync() {
+  node -e '
+    const want = require("./package-lock.json").packages, have = require("./node_modules/.package-lock.json").packages;
+    delete want[""];
+    const v = (p) => JSON.stringify(Object.keys(p).sort().map((k) => [k, p[k].version]));
+    process.exit(v(want) === v(have) ? 0 : 1);' 2>/dev/null
+}
+if ! npm_in_sync; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+say "ready: $(rustc --version | cut -d' ' -f1-2), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
