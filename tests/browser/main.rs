@@ -87,7 +87,7 @@ async fn quotes_are_figures_with_cite_and_safe_links() {
     assert_eq!(link.get_attribute("rel").unwrap(), "noopener noreferrer");
     // A source without a URL: attribution, no link.
     let minutes = root
-        .query_selector("blockquote[data-quote-id=q-length-mayor]")
+        .query_selector("blockquote[data-quote-id=q-fee]")
         .unwrap()
         .unwrap();
     assert!(minutes
