@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing, then run every tier and print the counts.
+# Tiers: rustfmt, clippy (host and wasm, -D warnings), native cargo tests, wasm-bindgen-test in
+# headless Chromium, the release bundle build, Playwright end-to-end specs against dist/.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true CHROMEDRIVER=/usr/bin/chromedriver
+
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+declare -a summary=()
+passed=0 failed=0 status=0
+
+# run NAME COMMAND...: runs a tier, keeps its output, records pass/fail counts parsed by count_NAME.
+run() {
+  local name=$1; shift
+  printf '\n\033[1m== %s\033[0m  (%s)\n' "$name" "$*"
+  local start=$SECONDS
+  "$@" 2>&1 | tee "$log/$name.txt"
+  local rc=${PIPESTATUS[0]}
+  local p f
+  read -r p f < <(count "$name")
+  passed=$((passed + p)) failed=$((failed + f))
+  if [ "$rc" -ne 0 ]; then status=1; [ "$f" -eq 0 ] && failed=$((failed + 1)) && f=1; fi
+  summary+=("$(printf '%-12s %4s passed %3s failed  %4ss  %s' "$name" "$p" "$f" $((SECONDS - start)) "$([ "$rc" -eq 0 ] && echo ok || echo FAILED)")")
+}
+
+# Counts from each runner's own summary lines.
+count() {
+  local f="$log/$1.txt"
+  case "$1" in
+    native|browser) awk '/^test result:/ {p += $4; f += $6} END {print p+0, f+0}' "$f" ;;
+    e2e) awk '/^# pass/ {p = $3} /^# fail/ {f = $3} END {print p+0, f+0}' "$f" ;;
+    *) echo 1 0 ;;
+  esac
+}
+
+run fmt       cargo fmt --all -- --check
+run clippy    cargo clippy --all-targets --locked -- -D warnings
+run clippy-wasm cargo clippy --target wasm32-unknown-unknown --features csr --lib --tests --locked -- -D warnings
+run native    cargo test --locked
+run browser   cargo test --target wasm32-unknown-unknown --features csr --test browser --locked
+run bundle    trunk build --release
+run e2e       node --test e2e/
+
+printf '\n\033[1m== summary\033[0m\n'
+printf '%s\n' "${summary[@]}"
+echo "wasm: $(stat -c %s dist/dealdiff_bg.wasm 2>/dev/null) bytes, $(gzip -9c dist/dealdiff_bg.wasm 2>/dev/null | wc -c) gzipped"
+echo "$passed passed, $failed failed"
+exit $status
