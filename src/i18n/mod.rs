@@ -50,6 +50,36 @@ pub struct Strings {
     pub quotes_for: &'static str,
     /// A date as readers of this language write it.
     pub format_date: fn(Date) -> String,
+    /// Toggle showing only changed terms.
+    pub changes_only: &'static str,
+    /// Label of the topic filter.
+    pub topic_label: &'static str,
+    /// The topic filter's "no filter" option.
+    pub all_topics: &'static str,
+    /// Button moving to the previous change.
+    pub prev_change: &'static str,
+    /// Button moving to the next change.
+    pub next_change: &'static str,
+    /// Counter: "{n} of {total} changes" (n is 0 before the reader navigates).
+    pub position: fn(n: usize, total: usize) -> String,
+    /// Shown when the filters leave no term.
+    pub nothing_matches: &'static str,
+    /// "Showing {shown} of {total} terms" when filters hide some.
+    pub filtered: fn(shown: usize, total: usize) -> String,
+    /// Accessible name of a term's copy-link button; the term label follows.
+    pub copy_link: &'static str,
+    /// Announced after a link was copied.
+    pub link_copied: &'static str,
+    /// Screen-reader prefix of removed words in a diff.
+    pub removed_words: &'static str,
+    /// Screen-reader prefix of added words in a diff.
+    pub added_words: &'static str,
+    /// The keyboard shortcuts, in one line.
+    pub keys_hint: &'static str,
+    /// Accessible name of the navigation toolbar.
+    pub navigation: &'static str,
+    /// Text shown instead of the widget when it fails internally.
+    pub internal_error: &'static str,
 }
 
 /// Strings for a language tag: exact or primary-subtag match, else English.
