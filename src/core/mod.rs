@@ -4,10 +4,12 @@
 pub mod compare;
 pub mod date;
 pub mod deal;
+pub mod diff;
 pub mod error;
 pub mod lang;
 pub mod limits;
 pub mod links;
+pub mod navigate;
 pub mod payload;
 pub mod read;
 pub mod validate;

@@ -32,11 +32,21 @@ pub fn notify(host: &HtmlElement, notice: Notice) {
             set(&detail, "quotes", quotes as u32);
             dispatch(host, "dealdiff:ready", &detail);
         }
-        Notice::Interact { action, value } => {
+        Notice::Interact {
+            action,
+            value,
+            term,
+        } => {
             set(&detail, "action", action);
-            set(&detail, "value", value);
+            if let Some(term) = term {
+                set(&detail, "term", term);
+            }
+            if let Some(value) = value {
+                set(&detail, "value", value);
+            }
             dispatch(host, "dealdiff:interact", &detail);
         }
+        Notice::CopyLink { anchor } => super::host::share_anchor(&anchor),
         Notice::Failed(failure) => error(host, &failure),
         Notice::Warning(message) => {
             web_sys::console::warn_1(&format!("dealdiff: {message}").into())

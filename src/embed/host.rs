@@ -32,6 +32,45 @@ pub fn page_lang() -> Option<String> {
     (!lang.is_empty()).then_some(lang)
 }
 
+/// The page's `location.hash` without `#`, if any.
+pub fn location_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = hash.trim_start_matches('#');
+    (!hash.is_empty()).then(|| hash.to_owned())
+}
+
+/// The namespace of this widget's deep links: its `id` when it has one (stable, recommended),
+/// else `dealdiff-N`, N counting `<deal-diff>` elements in document order from 1.
+pub fn anchor_namespace(host: &HtmlElement) -> String {
+    let id = host.id();
+    if !id.is_empty() {
+        return id;
+    }
+    let index = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("deal-diff").ok())
+        .and_then(|all| {
+            (0..all.length()).position(|i| all.get(i).is_some_and(|n| n.is_same_node(Some(host))))
+        });
+    format!("dealdiff-{}", index.map_or(1, |i| i + 1))
+}
+
+/// Puts a deep link in the address bar (no new history entry, no scroll) and on the clipboard.
+/// Only ever called because the reader pressed a copy-link button.
+pub fn share_anchor(anchor: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = format!("#{anchor}");
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+    }
+    if let Ok(href) = window.location().href() {
+        // The promise is left to settle: without permission the address bar still has the link.
+        let _ = window.navigator().clipboard().write_text(&href);
+    }
+}
+
 /// Empties the shadow root (the loader's placeholder) and adds the element Yew renders into.
 pub fn fresh_mount(root: &ShadowRoot) -> Result<Element, wasm_bindgen::JsValue> {
     root.set_inner_html("");

@@ -41,6 +41,10 @@ struct Inner {
     fetch: RefCell<Option<AbortController>>,
     /// Bumped on every load, so a slow answer to an old load is dropped.
     generation: RefCell<u32>,
+    /// Deep-link namespace: the element's id, else `dealdiff-N` by document order at mount.
+    anchor_ns: String,
+    /// Re-renders on `hashchange`, so a link to a term reveals it; dropped with the widget.
+    hash_listener: RefCell<Option<gloo_events::EventListener>>,
 }
 
 /// One rendered `<deal-diff>`; dropping it (JS `free()`) aborts its fetch and unmounts its DOM.
@@ -55,6 +59,7 @@ impl Widget {
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, root: ShadowRoot, property: JsValue) -> Result<Widget, JsValue> {
         let mount = host::fresh_mount(&root)?;
+        let anchor_ns = host::anchor_namespace(&host);
         let inner = Rc::new(Inner {
             host,
             app: RefCell::new(None),
@@ -64,7 +69,18 @@ impl Widget {
             src: RefCell::new(None),
             fetch: RefCell::new(None),
             generation: RefCell::new(0),
+            anchor_ns,
+            hash_listener: RefCell::new(None),
         });
+        if let Some(window) = web_sys::window() {
+            let weak = Rc::downgrade(&inner);
+            let listener = gloo_events::EventListener::new(&window, "hashchange", move |_| {
+                if let Some(inner) = weak.upgrade() {
+                    render(&inner);
+                }
+            });
+            *inner.hash_listener.borrow_mut() = Some(listener);
+        }
         let props = props_for(&inner);
         *inner.app.borrow_mut() =
             Some(yew::Renderer::<DealDiff>::with_root_and_props(mount, props).render());
@@ -103,6 +119,7 @@ impl Drop for Widget {
         if let Some(controller) = self.inner.fetch.borrow_mut().take() {
             controller.abort();
         }
+        self.inner.hash_listener.borrow_mut().take();
         if let Some(app) = self.inner.app.borrow_mut().take() {
             app.destroy();
         }
@@ -121,6 +138,8 @@ fn props_for(inner: &Rc<Inner>) -> WidgetProps {
             .filter(|l| !l.is_empty())
             .map(AttrValue::from),
         page_lang: host::page_lang().map(AttrValue::from),
+        anchor_ns: AttrValue::from(inner.anchor_ns.clone()),
+        hash: host::location_hash().map(AttrValue::from),
         on_notice: Callback::from(move |n: Notice| events::notify(&notice_host, n)),
         on_retry: Some(Callback::from(move |()| {
             if let Some(inner) = Weak::upgrade(&weak) {

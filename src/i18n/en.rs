@@ -4,7 +4,7 @@
 use super::Strings;
 use crate::core::date::Date;
 
-pub const STRINGS: Strings = Strings {
+pub static STRINGS: Strings = Strings {
     tag: "en",
     loading: "Loading the comparison…",
     error_heading: "This comparison cannot be shown",

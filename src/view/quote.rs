@@ -2,6 +2,7 @@
 //! Shapes the contract's hooks: `<figure>` › `<blockquote data-quote-id>` + `<cite>` (+ link when the source has a URL).
 
 use super::{use_ui, DealRc};
+use crate::core::links::quote_link;
 use yew::prelude::*;
 
 /// Props of [`QuoteFigure`].
@@ -25,12 +26,15 @@ pub fn QuoteFigure(props: &QuoteFigureProps) -> Html {
     let work = source.title.as_deref().unwrap_or(&source.publisher);
     let cite_work = match &source.url {
         Some(url) => {
+            // Straight to the passage where the words are the source's own (text fragment).
+            let href =
+                quote_link(url, &quote.text, quote.translated).unwrap_or_else(|| url.clone());
             let on_click = {
-                let (cb, url) = (props.on_open_source.clone(), url.clone());
-                Callback::from(move |_: MouseEvent| cb.emit(url.clone()))
+                let (cb, href) = (props.on_open_source.clone(), href.clone());
+                Callback::from(move |_: MouseEvent| cb.emit(href.clone()))
             };
             html! {
-                <a href={url.clone()} target="_blank" rel="noopener noreferrer" onclick={on_click}>
+                <a {href} target="_blank" rel="noopener noreferrer" onclick={on_click}>
                     { work }<span class="visually-hidden">{ " " }{ ui.new_tab }</span>
                 </a>
             }

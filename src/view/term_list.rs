@@ -1,10 +1,12 @@
 //! The comparison itself: column headings for the two versions, then one row per displayed term.
-//! Terms absent from both compared versions are skipped (contract §2).
+//! Which rows show is decided by `core::navigate::rows` (filters, terms absent from both versions).
 
 use super::term_row::TermRow;
 use super::widget::ViewMode;
 use super::{use_ui, DealRc};
-use crate::core::{classify, Pair, Tally};
+use crate::core::navigate::Row;
+use crate::core::{Pair, Tally};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`TermList`].
@@ -16,9 +18,20 @@ pub struct TermListProps {
     pub pair: Pair,
     /// Which values to show.
     pub view: ViewMode,
-    /// Forwarded to quotes.
+    /// The rows to show, in order.
+    pub rows: Rc<Vec<Row>>,
+    /// The term the reader navigated to.
     #[prop_or_default]
-    pub on_open_source: Callback<String>,
+    pub current: Option<usize>,
+    /// The term whose link was just copied.
+    #[prop_or_default]
+    pub copied: Option<usize>,
+    /// Copy a link to a term.
+    #[prop_or_default]
+    pub on_copy_link: Callback<usize>,
+    /// Forwarded to quotes: (url, term id).
+    #[prop_or_default]
+    pub on_open_source: Callback<(String, Option<String>)>,
 }
 
 /// Headings and rows.
@@ -27,7 +40,7 @@ pub fn TermList(props: &TermListProps) -> Html {
     let ui = use_ui();
     let deal = &props.deal;
     let tally = Tally::of(deal, props.pair);
-    let shown = tally.changed() + tally.unchanged;
+    let all = tally.changed() + tally.unchanged;
     let column = |i: usize, side: &'static str| {
         let v = &deal.versions[i];
         html! {
@@ -49,17 +62,22 @@ pub fn TermList(props: &TermListProps) -> Html {
     html! {
         <section class="comparison" aria-labelledby="dd-terms">
             <h3 id="dd-terms">{ ui.terms_heading }
-                <span class="tally">{ (ui.summary_changed)(tally.changed(), shown) }</span>
+                <span class="tally">{ (ui.summary_changed)(tally.changed(), all) }</span>
+                if props.rows.len() < all {
+                    <span class="tally">{ (ui.filtered)(props.rows.len(), all) }</span>
+                }
             </h3>
             <div class={classes!("column-heads", if props.view == ViewMode::Split { "split" } else { "single" })}
                  aria-hidden="true">{ heads }</div>
+            if props.rows.is_empty() {
+                <p class="empty">{ ui.nothing_matches }</p>
+            }
             <ol class="terms">
-                { for deal.terms.iter().enumerate().filter_map(|(i, term)| {
-                    let change = classify(term, props.pair.from, props.pair.to)?;
-                    Some(html! {
-                        <TermRow key={term.id.clone()} deal={deal.clone()} index={i} pair={props.pair}
-                            change={change} view={props.view} on_open_source={props.on_open_source.clone()} />
-                    })
+                { for props.rows.iter().map(|row| html! {
+                    <TermRow key={deal.terms[row.index].id.clone()} deal={deal.clone()} index={row.index}
+                        pair={props.pair} change={row.change} view={props.view}
+                        current={props.current == Some(row.index)} copied={props.copied == Some(row.index)}
+                        on_copy_link={props.on_copy_link.clone()} on_open_source={props.on_open_source.clone()} />
                 }) }
             </ol>
         </section>

@@ -1,9 +1,10 @@
-//! One term as the reader sees it: label, topic, change badge, the compared values, note and quotes.
-//! Carries the contract's `data-term-id` / `data-change` hooks.
+//! One term as the reader sees it: label, topic, change badge, the compared values with word marks, note, quotes.
+//! Carries the contract's `data-term-id` / `data-change` hooks, and a copy-link control for deep links.
 
 use super::quote::QuoteList;
 use super::widget::ViewMode;
 use super::{use_ui, DealRc};
+use crate::core::diff::{word_diff, Piece};
 use crate::core::{Change, Pair};
 use yew::prelude::*;
 
@@ -16,21 +17,22 @@ pub struct TermRowProps {
     pub index: usize,
     /// The versions compared.
     pub pair: Pair,
-    /// The term's change between them (the caller skips terms with none).
+    /// The term's change between them.
     pub change: Change,
     /// Which values to show.
     pub view: ViewMode,
-    /// Forwarded to the quotes.
+    /// The term the reader navigated to (highlighted).
     #[prop_or_default]
-    pub on_open_source: Callback<String>,
-}
-
-/// The change in words, never colour alone.
-#[function_component]
-pub fn ChangeBadge(props: &ChangeBadgeProps) -> Html {
-    let ui = use_ui();
-    let i = props.change as usize;
-    html! { <span class={classes!("badge", props.change.as_str())}>{ ui.change[i] }</span> }
+    pub current: bool,
+    /// The reader just copied this term's link.
+    #[prop_or_default]
+    pub copied: bool,
+    /// Copy a link to this term (its index).
+    #[prop_or_default]
+    pub on_copy_link: Callback<usize>,
+    /// Forwarded to the quotes, with this term's id.
+    #[prop_or_default]
+    pub on_open_source: Callback<(String, Option<String>)>,
 }
 
 /// Props of [`ChangeBadge`].
@@ -40,40 +42,94 @@ pub struct ChangeBadgeProps {
     pub change: Change,
 }
 
+/// The change in words, never colour alone.
+#[function_component]
+pub fn ChangeBadge(props: &ChangeBadgeProps) -> Html {
+    let ui = use_ui();
+    html! { <span class={classes!("badge", props.change.as_str())}>{ ui.change[props.change as usize] }</span> }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    From,
+    To,
+}
+
+/// One side of a word diff: removed words struck through on the earlier side, added words
+/// underlined on the later one, each with a hidden word for screen readers.
+fn marked(pieces: &[Piece], side: Side, removed: &'static str, added: &'static str) -> Html {
+    pieces
+        .iter()
+        .filter_map(|p| match (p, side) {
+            (Piece::Same(t), _) => Some(html! { { t.as_str() } }),
+            (Piece::Removed(t), Side::From) => Some(html! {
+                <del><span class="visually-hidden">{ removed }{ " " }</span>{ t.as_str() }</del>
+            }),
+            (Piece::Added(t), Side::To) => Some(html! {
+                <ins><span class="visually-hidden">{ added }{ " " }</span>{ t.as_str() }</ins>
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A term row.
 #[function_component]
 pub fn TermRow(props: &TermRowProps) -> Html {
     let ui = use_ui();
     let deal = &props.deal;
     let term = &deal.terms[props.index];
-    let cell = |version: usize, side: &'static str| {
+    let diff = use_memo(
+        (deal.clone(), props.index, props.pair, props.change),
+        |(deal, i, pair, change)| {
+            let t = &deal.terms[*i];
+            match (change, &t.values[pair.from], &t.values[pair.to]) {
+                (Change::Modified, Some(a), Some(b)) => Some(word_diff(a, b)),
+                _ => None,
+            }
+        },
+    );
+    let cell = |version: usize, side: Side| {
         let v = &deal.versions[version];
-        html! {
-            <div class={classes!("value", side)}>
-                <span class="value-version">{ &v.label }</span>
-                { match &term.values[version] {
-                    Some(text) => html! { <p class="value-text">{ text }</p> },
-                    None => html! { <p class="value-text absent">{ ui.absent }</p> },
-                } }
-            </div>
-        }
+        let text = match (&*diff, &term.values[version]) {
+            (Some(pieces), Some(_)) => {
+                html! { <p class="value-text">{ marked(pieces, side, ui.removed_words, ui.added_words) }</p> }
+            }
+            (None, Some(text)) => html! { <p class="value-text">{ text }</p> },
+            (_, None) => html! { <p class="value-text absent">{ ui.absent }</p> },
+        };
+        let class = classes!("value", if side == Side::From { "from" } else { "to" });
+        html! { <div {class}><span class="value-version">{ &v.label }</span>{ text }</div> }
     };
     let values = match props.view {
         ViewMode::Split => {
-            html! { <>{ cell(props.pair.from, "from") }{ cell(props.pair.to, "to") }</> }
+            html! { <>{ cell(props.pair.from, Side::From) }{ cell(props.pair.to, Side::To) }</> }
         }
-        ViewMode::Before => cell(props.pair.from, "from"),
-        ViewMode::After => cell(props.pair.to, "to"),
+        ViewMode::Before => cell(props.pair.from, Side::From),
+        ViewMode::After => cell(props.pair.to, Side::To),
     };
     let heading_id = format!("dd-term-{}", props.index);
+    let index = props.index;
+    let on_open_source = {
+        let (cb, id) = (props.on_open_source.clone(), term.id.clone());
+        Callback::from(move |url: String| cb.emit((url, Some(id.clone()))))
+    };
     html! {
-        <li class={classes!("term", props.change.as_str())} data-term-id={term.id.clone()}
-            data-change={props.change.as_str()} aria-labelledby={heading_id.clone()}>
+        <li class={classes!("term", props.change.as_str(), props.current.then_some("current"))}
+            data-term-id={term.id.clone()} data-change={props.change.as_str()} data-term-index={index.to_string()}
+            tabindex="-1" aria-labelledby={heading_id.clone()}>
             <div class="term-head">
                 <h4 class="term-label" id={heading_id}>{ &term.label }</h4>
                 <ChangeBadge change={props.change} />
                 if let Some(topic) = &term.topic {
                     <span class="topic">{ topic }</span>
+                }
+                <button type="button" class="copy-link" aria-label={format!("{} {}", ui.copy_link, term.label)}
+                    onclick={props.on_copy_link.reform(move |_| index)}>
+                    <span aria-hidden="true">{ "#" }</span>
+                </button>
+                if props.copied {
+                    <span class="copied" role="status">{ ui.link_copied }</span>
                 }
             </div>
             <div class={classes!("values", if props.view == ViewMode::Split { "split" } else { "single" })}>
@@ -82,8 +138,7 @@ pub fn TermRow(props: &TermRowProps) -> Html {
             if let Some(note) = &term.note {
                 <p class="note">{ note }</p>
             }
-            <QuoteList deal={deal.clone()} quotes={term.quotes.clone()} label={ui.quotes_for}
-                on_open_source={props.on_open_source.clone()} />
+            <QuoteList deal={deal.clone()} quotes={term.quotes.clone()} label={ui.quotes_for} {on_open_source} />
         </li>
     }
 }

@@ -33,6 +33,8 @@ pub fn props(content: Content) -> WidgetProps {
         compare: None,
         lang: None,
         page_lang: None,
+        anchor_ns: "test".into(),
+        hash: None,
         on_notice: Default::default(),
         on_retry: None,
     }

@@ -1,0 +1,76 @@
+//! The sticky toolbar that keeps readers oriented in long comparisons: filters, previous/next change, "n of N".
+//! It only renders and reports; where "next" goes is decided by `core::navigate`.
+
+use super::use_ui;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`ChangeNavigator`].
+#[derive(Properties, PartialEq)]
+pub struct ChangeNavigatorProps {
+    /// Distinct topics (the filter is shown when there are two or more).
+    pub topics: Rc<Vec<String>>,
+    /// Selected topic.
+    pub topic: Option<String>,
+    /// Whether unchanged terms are hidden.
+    pub changes_only: bool,
+    /// 1-based position of the current change, 0 for none.
+    pub position: usize,
+    /// Number of changes under the filters.
+    pub total: usize,
+    /// Previous change.
+    pub on_prev: Callback<()>,
+    /// Next change.
+    pub on_next: Callback<()>,
+    /// Toggle changes-only.
+    pub on_changes_only: Callback<bool>,
+    /// Pick a topic (`None`: all).
+    pub on_topic: Callback<Option<String>>,
+}
+
+/// Filters and previous/next navigation.
+#[function_component]
+pub fn ChangeNavigator(props: &ChangeNavigatorProps) -> Html {
+    let ui = use_ui();
+    let on_topic = {
+        let (cb, topics) = (props.on_topic.clone(), props.topics.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            cb.emit(
+                value
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| topics.get(i).cloned()),
+            );
+        })
+    };
+    let only = props.changes_only;
+    let no_changes = props.total == 0;
+    html! {
+        <div class="navigator" role="toolbar" aria-label={ui.navigation}>
+            <button type="button" class={classes!("toggle", only.then_some("on"))} aria-pressed={only.to_string()}
+                onclick={props.on_changes_only.reform(move |_| !only)}>{ ui.changes_only }</button>
+            if props.topics.len() > 1 {
+                <label class="picker">
+                    <span class="control-label">{ ui.topic_label }</span>
+                    <select onchange={on_topic}>
+                        <option value="" selected={props.topic.is_none()}>{ ui.all_topics }</option>
+                        { for props.topics.iter().enumerate().map(|(i, t)| html! {
+                            <option value={i.to_string()} selected={props.topic.as_deref() == Some(t.as_str())}>{ t }</option>
+                        }) }
+                    </select>
+                </label>
+            }
+            <span class="stepper">
+                <button type="button" class="step" disabled={no_changes} onclick={props.on_prev.reform(|_| ())}>
+                    <span class="arrow" aria-hidden="true">{ "‹" }</span>{ " " }{ ui.prev_change }
+                </button>
+                <span class="position" aria-live="polite" aria-atomic="true">{ (ui.position)(props.position, props.total) }</span>
+                <button type="button" class="step" disabled={no_changes} onclick={props.on_next.reform(|_| ())}>
+                    { ui.next_change }{ " " }<span class="arrow" aria-hidden="true">{ "›" }</span>
+                </button>
+            </span>
+        </div>
+    }
+}
