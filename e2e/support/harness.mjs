@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
-export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+// DEALDIFF_DIST lets two people test different builds side by side.
+export const DIST = process.env.DEALDIFF_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** Registers before/after hooks; returns an object filled in once they ran. */
 export function harness() {
