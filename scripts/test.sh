@@ -43,6 +43,8 @@ run clippy-wasm cargo clippy --target wasm32-unknown-unknown --features csr --li
 run native    cargo test --locked
 run browser   cargo test --target wasm32-unknown-unknown --features csr --test browser --locked
 run bundle    trunk build --release
+# The test-only bundle (feature test-hooks: payloads that force a panic) for the isolation specs.
+run bundle-hooks trunk build --release=true --dist target/dist-hooks tests/e2e-hooks.html
 run e2e       node --test e2e/
 
 printf '\n\033[1m== summary\033[0m\n'

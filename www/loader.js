@@ -1,11 +1,20 @@
 // loader.js: the embed loader, shipped as dist/dealdiff.js (a stable name host pages include).
 // It registers <deal-diff>, loads the wasm and stylesheet once per page (found next to this file),
 // and hands each element to Rust (`Widget`). Payload, rendering and event logic all live in Rust.
+//
+// Isolation: all widgets share one wasm instance. A Rust panic aborts (traps) that instance, so
+// the loader then shows a fallback in the widget that crashed and re-mounts the others on a fresh
+// instance made from the same compiled module (compiled once per page, never refetched).
 
 const asset = (name) => new URL(name, import.meta.url).href;
 
-let engine = null; // Promise of the wasm-bindgen glue, instantiated once per page.
-let sheet = null; // Promise of the shared constructable stylesheet (or null where unsupported).
+let sheet = null; // Promise of the shared constructable stylesheet (or null where unsupported)
+let compiled = null; // Promise of the WebAssembly.Module
+let engine = null; // Promise of { glue, id } for the live instance
+let liveId = 0; // id of the live instance; traps from older ones are leftovers
+let unexplained = 0; // crashes whose widget could not be identified
+let lastEventHost = null; // the widget a reader event is being dispatched in
+const connected = new Set();
 
 function loadSheet() {
   sheet ??= fetch(asset('dealdiff.css'))
@@ -19,25 +28,81 @@ function loadSheet() {
   return sheet;
 }
 
+function compile() {
+  compiled ??= (async () => {
+    const response = fetch(asset('dealdiff_bg.wasm'));
+    try {
+      return await WebAssembly.compileStreaming(response);
+    } catch {
+      // Served without application/wasm: compile from bytes instead.
+      return WebAssembly.compile(await (await response).arrayBuffer());
+    }
+  })();
+  return compiled;
+}
+
 function loadEngine() {
-  engine ??= import(asset('dealdiff_glue.js')).then(async (glue) => {
-    await glue.default({ module_or_path: asset('dealdiff_bg.wasm') });
-    return glue;
-  });
+  if (!engine) {
+    const id = ++liveId;
+    // A distinct URL per instance gives each its own copy of the glue's module state.
+    engine = Promise.all([import(asset(`dealdiff_glue.js?instance=${id}`)), compile()]).then(async ([glue, module]) => {
+      await glue.default({ module_or_path: module });
+      glue.set_instance(id);
+      return { glue, id };
+    });
+    engine.catch(() => { engine = null; }); // a failed load may be retried by the next element
+  }
   return engine;
 }
 
-async function styleRoot(root) {
-  const s = await loadSheet();
-  if (s) {
-    root.adoptedStyleSheets = [s];
-  } else if (!root.querySelector('link[rel=stylesheet]')) {
-    // Cross-origin without CORS: a plain link still works (and still obeys CSP style-src).
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = asset('dealdiff.css');
-    root.prepend(link);
+const isTrap = (err) => err instanceof WebAssembly.RuntimeError;
+
+// Rust's panic hook announces the panic (instance number, message) just before the instance traps.
+let panicking = null;
+window.addEventListener('dealdiff:panic', (event) => {
+  event.preventDefault(); // tells the hook the loader logs it
+  panicking = event.detail;
+});
+
+// The live instance trapped while working for `culprit` (null if unknown): log once, isolate, restart.
+function crashed(culprit, err) {
+  engine = null;
+  const why = panicking?.message ?? String(err);
+  panicking = null;
+  console.error(`dealdiff: a widget crashed; it shows a message and the other widgets restart. ${why}`);
+  if (culprit) {
+    culprit.fail();
+  } else if (++unexplained > 3) {
+    for (const el of connected) el.fail();
+    return;
   }
+  for (const el of connected) if (el !== culprit) el.restart();
+}
+
+// Traps outside a loader call: in a reader's event handler or an async completion (a fetch).
+window.addEventListener('error', (event) => {
+  if (!isTrap(event.error) || !panicking) return; // not a dealdiff panic
+  event.preventDefault(); // ours: handled here, not an error of the host page
+  if (panicking.instance !== liveId) {
+    panicking = null; // a dead instance's leftover callback
+    return;
+  }
+  const culprit = [...connected].find((el) => el.dealdiffBusy) ?? lastEventHost;
+  crashed(culprit, event.error);
+});
+
+function styleRoot(root) {
+  loadSheet().then((s) => {
+    if (s) {
+      root.adoptedStyleSheets = [s];
+    } else if (!root.querySelector('link[rel=stylesheet]')) {
+      // Cross-origin without CORS: a plain link still works (and still obeys CSP style-src).
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = asset('dealdiff.css');
+      root.prepend(link);
+    }
+  });
 }
 
 // What shows until Rust renders: prerendered light-DOM markup if the page has some, else a status line.
@@ -52,7 +117,7 @@ function placeholder(host, root) {
   root.replaceChildren(el);
 }
 
-// Last resort when the engine cannot load or traps: a message inside this widget, never an exception in the host page.
+// Last resort when the engine cannot load or crashes: a message inside this widget, never an exception in the host page.
 function fallback(host, root, message) {
   const box = document.createElement('div');
   box.className = 'errors';
@@ -68,13 +133,17 @@ function fallback(host, root, message) {
   );
 }
 
+const READER_EVENTS = ['click', 'keydown', 'change', 'input', 'pointerdown', 'focusin'];
+
 class DealDiffElement extends HTMLElement {
   static observedAttributes = ['src', 'view', 'theme', 'lang', 'compare'];
 
-  #widget = null; // the Rust Widget while connected
+  #widget = null; // the Rust Widget while mounted
+  #widgetEngine = 0; // id of the instance that made it
   #property; // the `payload` property, kept until (and after) Rust takes it
   #mounting = null; // token of the mount in progress; cleared on disconnect
   #observer = null; // lazy loading
+  #crashed = false;
 
   connectedCallback() {
     // A `payload` set before this element was upgraded shadows the accessor: move it over.
@@ -83,7 +152,17 @@ class DealDiffElement extends HTMLElement {
       delete this.payload;
       this.#property = value;
     }
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    connected.add(this);
+    let root = this.shadowRoot;
+    if (!root) {
+      root = this.attachShadow({ mode: 'open' });
+      const mark = () => {
+        lastEventHost = this;
+        // Cleared on the next task: microtasks run between listeners of a reader's event.
+        setTimeout(() => { if (lastEventHost === this) lastEventHost = null; });
+      };
+      for (const type of READER_EVENTS) root.addEventListener(type, mark, { capture: true });
+    }
     styleRoot(root);
     if (this.#widget) return;
     placeholder(this, root);
@@ -104,15 +183,15 @@ class DealDiffElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    connected.delete(this);
     this.#mounting = null;
     this.#stopObserving();
-    const widget = this.#widget;
-    this.#widget = null;
-    if (widget) this.#call(() => widget.free());
+    this.#drop();
   }
 
   attributeChangedCallback() {
-    if (this.#widget) this.#call(() => this.#widget.refresh());
+    if (this.#crashed) this.restart();
+    else if (this.#widget) this.#call(() => this.#widget.refresh());
   }
 
   get payload() {
@@ -121,16 +200,34 @@ class DealDiffElement extends HTMLElement {
 
   set payload(value) {
     this.#property = value;
-    if (this.#widget) this.#call(() => this.#widget.set_payload(value));
+    if (this.#crashed) this.restart();
+    else if (this.#widget) this.#call(() => this.#widget.set_payload(value));
+  }
+
+  /** Shows the crash message; the element stays inert until its payload or attributes change. */
+  fail() {
+    this.#widget = null;
+    this.#crashed = true;
+    this.dealdiffBusy = false;
+    if (this.shadowRoot) fallback(this, this.shadowRoot, 'This comparison could not be displayed because of an internal error.');
+  }
+
+  /** Mounts again on the live instance (after another widget crashed, or new input). */
+  restart() {
+    this.#widget = null; // belongs to a dead instance (or none): never call into it
+    this.#crashed = false;
+    this.dealdiffBusy = false;
+    if (this.isConnected && !this.#observer) this.#mount();
   }
 
   #mount() {
     const token = (this.#mounting = {});
     loadEngine().then(
-      (glue) => {
+      ({ glue, id }) => {
         if (this.#mounting !== token || !this.isConnected) return;
         this.#mounting = null;
         this.#call(() => {
+          this.#widgetEngine = id;
           this.#widget = new glue.Widget(this, this.shadowRoot, this.#property);
         });
       },
@@ -140,19 +237,30 @@ class DealDiffElement extends HTMLElement {
     );
   }
 
+  #drop() {
+    const widget = this.#widget;
+    this.#widget = null;
+    if (widget && this.#widgetEngine === liveId) this.#call(() => widget.free());
+  }
+
   #stopObserving() {
     this.#observer?.disconnect();
     this.#observer = null;
   }
 
-  // Every call into wasm goes through here, so a trap shows inside this widget and never throws into the page.
+  // Every call into wasm goes through here, so a failure shows inside this widget and never throws into the page.
   #call(fn) {
+    if (this.#widget && this.#widgetEngine !== liveId) return undefined; // its instance is gone
     try {
       return fn();
     } catch (err) {
-      this.#widget = null;
-      console.error('dealdiff:', err);
-      fallback(this, this.shadowRoot, 'This comparison could not be displayed because of an internal error.');
+      if (isTrap(err)) {
+        crashed(this, err);
+      } else {
+        this.#widget = null;
+        console.error('dealdiff:', err);
+        fallback(this, this.shadowRoot, 'This comparison could not be displayed because of an internal error.');
+      }
       return undefined;
     }
   }

@@ -57,11 +57,23 @@ pub fn notify(host: &HtmlElement, notice: Notice) {
 /// Fires `dealdiff:error` with every problem and its path.
 fn error(host: &HtmlElement, failure: &Failure) {
     let errors = Array::new();
-    for e in &failure.errors {
+    let push = |path: String, message: String| {
         let item = Object::new();
-        set(&item, "path", e.location());
-        set(&item, "message", e.message());
+        set(&item, "path", path);
+        set(&item, "message", message);
         errors.push(&item);
+    };
+    for e in &failure.errors {
+        push(e.location(), e.message());
+    }
+    // Failures before validation (a fetch, no payload at all) still name where: `src` or the root.
+    if let (true, Some(context)) = (failure.errors.is_empty(), &failure.context) {
+        let path = if failure.retryable {
+            "src"
+        } else {
+            crate::core::error::ROOT
+        };
+        push(path.to_owned(), context.clone());
     }
     let mut message: Vec<String> = failure.context.iter().cloned().collect();
     message.extend(failure.errors.iter().map(ToString::to_string));

@@ -71,6 +71,12 @@ pub fn share_anchor(anchor: &str) {
     }
 }
 
+/// Marks the element while Rust works for it outside a call from the loader (a fetch
+/// completing), so if that work traps, the loader knows which widget crashed.
+pub fn mark_busy(host: &HtmlElement, busy: bool) {
+    let _ = js_sys::Reflect::set(host, &"dealdiffBusy".into(), &busy.into());
+}
+
 /// Empties the shadow root (the loader's placeholder) and adds the element Yew renders into.
 pub fn fresh_mount(root: &ShadowRoot) -> Result<Element, wasm_bindgen::JsValue> {
     root.set_inner_html("");

@@ -4,20 +4,52 @@
 mod events;
 mod fetch;
 mod host;
+mod js_json;
 
 use crate::core::{self, Outcome};
 use crate::view::{Content, DealDiff, DealRc, Failure, Notice, WidgetProps};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, HtmlElement, ShadowRoot};
+use web_sys::{HtmlElement, ShadowRoot};
 use yew::{AppHandle, AttrValue, Callback};
 
-/// Logs panics to the console before the instance traps; the loader then shows a fallback.
+thread_local! {
+    /// Which instance this is, as numbered by the loader (one page may hold a replacement after a crash).
+    static INSTANCE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Called by the loader right after instantiating, with its number for this instance.
+#[wasm_bindgen]
+pub fn set_instance(id: u32) {
+    INSTANCE.with(|i| i.set(id));
+}
+
+/// With `panic = "abort"` a panic traps the whole instance. Before it does, tell the loader
+/// (`dealdiff:panic` on `window`, detail `{ instance, message }`) so it can log the message once,
+/// show a fallback in the widget concerned and restart the others. Without a loader listening
+/// (the event is not cancelled), log it here.
 #[wasm_bindgen(start)]
 fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("dealdiff panicked: {info}").into())
+    // Through Yew, which would otherwise install its own hook on first render.
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = format!("dealdiff panicked: {info}");
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &detail,
+            &"instance".into(),
+            &INSTANCE.with(|i| i.get()).into(),
+        );
+        let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.as_str().into());
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        init.set_cancelable(true);
+        let handled = web_sys::window()
+            .zip(web_sys::CustomEvent::new_with_event_init_dict("dealdiff:panic", &init).ok())
+            .is_some_and(|(w, e)| !w.dispatch_event(&e).unwrap_or(true));
+        if !handled {
+            web_sys::console::error_1(&message.into());
+        }
     }));
 }
 
@@ -37,8 +69,8 @@ struct Inner {
     property: RefCell<JsValue>,
     /// The `src` being shown or fetched, to tell attribute changes that need a new load.
     src: RefCell<Option<String>>,
-    /// Aborts the fetch in flight when `src` changes or the widget is freed.
-    fetch: RefCell<Option<AbortController>>,
+    /// The fetch in flight; replacing or dropping it aborts it (new `src`, widget freed).
+    fetch: RefCell<Option<fetch::Fetch>>,
     /// Bumped on every load, so a slow answer to an old load is dropped.
     generation: RefCell<u32>,
     /// Deep-link namespace: the element's id, else `dealdiff-N` by document order at mount.
@@ -116,9 +148,7 @@ impl Widget {
 
 impl Drop for Widget {
     fn drop(&mut self) {
-        if let Some(controller) = self.inner.fetch.borrow_mut().take() {
-            controller.abort();
-        }
+        self.inner.fetch.borrow_mut().take();
         self.inner.hash_listener.borrow_mut().take();
         if let Some(app) = self.inner.app.borrow_mut().take() {
             app.destroy();
@@ -163,20 +193,19 @@ fn load(inner: &Rc<Inner>) {
         *g = g.wrapping_add(1);
         *g
     };
-    if let Some(controller) = inner.fetch.borrow_mut().take() {
-        controller.abort();
-    }
+    inner.fetch.borrow_mut().take();
     let src = host::attr(&inner.host, "src").filter(|s| !s.trim().is_empty());
     *inner.src.borrow_mut() = host::attr(&inner.host, "src");
     if let Some(url) = src {
         show(inner, Content::Loading, Rendered::Nothing, Vec::new());
         let weak = Rc::downgrade(inner);
-        let controller = fetch::start(url, move |result| {
+        let request = fetch::start(url, move |result| {
             let Some(inner) = weak.upgrade() else { return };
             if *inner.generation.borrow() != generation {
                 return;
             }
             inner.fetch.borrow_mut().take();
+            host::mark_busy(&inner.host, true);
             match result {
                 Ok(bytes) => {
                     let text: Option<Rc<str>> = std::str::from_utf8(&bytes).ok().map(Rc::from);
@@ -196,7 +225,7 @@ fn load(inner: &Rc<Inner>) {
                 ),
             }
         });
-        *inner.fetch.borrow_mut() = controller;
+        *inner.fetch.borrow_mut() = request;
     } else if let Some(text) = host::inline_payload(&inner.host) {
         let outcome = core::load_str(&text);
         finish(inner, outcome, Rendered::Text(Rc::from(text)), None);
@@ -219,15 +248,12 @@ fn load(inner: &Rc<Inner>) {
             );
             return;
         }
-        let outcome = match serde_wasm_bindgen::from_value::<serde_json::Value>(value.clone()) {
+        // Object.keys / Reflect.get may run page code (proxies, getters) that throws: that becomes
+        // a payload error with its path, never an exception out of the widget.
+        let outcome = match js_json::to_json(&value) {
             Ok(json) => core::load_value(&json),
             Err(e) => Err(core::Rejected {
-                errors: vec![core::PayloadError::at(
-                    &core::error::Path::Root,
-                    core::Problem::Syntax(format!(
-                        "the payload property is not plain JSON data ({e})"
-                    )),
-                )],
+                errors: vec![e],
                 warnings: Vec::new(),
             }),
         };
@@ -238,6 +264,10 @@ fn load(inner: &Rc<Inner>) {
 fn finish(inner: &Rc<Inner>, outcome: Outcome, rendered: Rendered, context: Option<String>) {
     match outcome {
         Ok(loaded) => {
+            #[cfg(feature = "test-hooks")]
+            if loaded.deal.title == "dealdiff-test-panic" {
+                panic!("dealdiff test hook: panic while rendering");
+            }
             show(
                 inner,
                 Content::Ready(DealRc(Rc::new(loaded.deal))),

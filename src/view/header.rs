@@ -25,12 +25,12 @@ pub fn DealHeader(props: &DealHeaderProps) -> Html {
                 <p class="meta">
                     if !deal.parties.is_empty() {
                         <span class="parties">
-                            <span class="visually-hidden">{ ui.parties }{ ": " }</span>
+                            <span class="visually-hidden" lang={ui.tag} dir={ui.dir()}>{ ui.parties }{ ": " }</span>
                             { deal.parties.join(" · ") }
                         </span>
                     }
                     if let Some(date) = deal.date {
-                        <time class="date" datetime={date.to_string()}>{ (ui.format_date)(date) }</time>
+                        <time class="date" datetime={date.to_string()} lang={ui.tag} dir={ui.dir()}>{ (ui.format_date)(date) }</time>
                     }
                 </p>
             }

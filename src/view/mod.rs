@@ -47,6 +47,17 @@ impl PartialEq for Ui {
     }
 }
 
+impl Ui {
+    /// The writing direction of the UI language (`ltr` or `rtl`), for `dir` attributes.
+    ///
+    /// UI words shown inside payload text (which carries the payload's `lang` and `dir`) are
+    /// marked with the UI's own `lang` and `dir`, so screen readers pick the right voice and an
+    /// Arabic date or badge keeps its order inside English content.
+    pub fn dir(&self) -> &'static str {
+        crate::core::lang::direction(self.0.tag).as_str()
+    }
+}
+
 impl Deref for Ui {
     type Target = Strings;
     fn deref(&self) -> &Strings {

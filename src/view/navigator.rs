@@ -64,11 +64,11 @@ pub fn ChangeNavigator(props: &ChangeNavigatorProps) -> Html {
             }
             <span class="stepper">
                 <button type="button" class="step" disabled={no_changes} onclick={props.on_prev.reform(|_| ())}>
-                    <span class="arrow" aria-hidden="true">{ "‹" }</span>{ " " }{ ui.prev_change }
+                    <span class="arrow" aria-hidden="true">{ "‹" }</span>{ " " }<span class="step-text">{ ui.prev_change }</span>
                 </button>
                 <span class="position" aria-live="polite" aria-atomic="true">{ (ui.position)(props.position, props.total) }</span>
                 <button type="button" class="step" disabled={no_changes} onclick={props.on_next.reform(|_| ())}>
-                    { ui.next_change }{ " " }<span class="arrow" aria-hidden="true">{ "›" }</span>
+                    <span class="step-text">{ ui.next_change }</span>{ " " }<span class="arrow" aria-hidden="true">{ "›" }</span>
                 </button>
             </span>
         </div>

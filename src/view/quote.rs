@@ -34,8 +34,8 @@ pub fn QuoteFigure(props: &QuoteFigureProps) -> Html {
                 Callback::from(move |_: MouseEvent| cb.emit(href.clone()))
             };
             html! {
-                <a {href} target="_blank" rel="noopener noreferrer" onclick={on_click}>
-                    { work }<span class="visually-hidden">{ " " }{ ui.new_tab }</span>
+                <a {href} data-print-url={url.clone()} target="_blank" rel="noopener noreferrer" onclick={on_click}>
+                    { work }<span class="visually-hidden" lang={ui.tag} dir={ui.dir()}>{ " " }{ ui.new_tab }</span>
                 </a>
             }
         }
@@ -56,11 +56,11 @@ pub fn QuoteFigure(props: &QuoteFigureProps) -> Html {
                         { ", " }{ &source.publisher }
                     }
                     if let Some(date) = source.date {
-                        { ", " }<time datetime={date.to_string()}>{ (ui.format_date)(date) }</time>
+                        { ", " }<time datetime={date.to_string()} lang={ui.tag} dir={ui.dir()}>{ (ui.format_date)(date) }</time>
                     }
                 </cite>
                 if quote.translated {
-                    <span class="translated">{ ui.translated }</span>
+                    <span class="translated" lang={ui.tag} dir={ui.dir()}>{ ui.translated }</span>
                 }
             </figcaption>
         </figure>

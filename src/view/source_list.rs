@@ -23,7 +23,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
     }
     html! {
         <section class="sources" aria-labelledby="dd-sources">
-            <h3 id="dd-sources">{ ui.sources_heading }</h3>
+            <h3 id="dd-sources" lang={ui.tag} dir={ui.dir()}>{ ui.sources_heading }</h3>
             <ol>
                 { for props.deal.sources.iter().map(|s| {
                     let title = s.title.as_deref().unwrap_or(&s.publisher);
@@ -33,7 +33,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
                             html! {
                                 <a href={url.clone()} target="_blank" rel="noopener noreferrer"
                                    onclick={Callback::from(move |_: MouseEvent| cb.emit(u.clone()))}>
-                                    { title }<span class="visually-hidden">{ " " }{ ui.new_tab }</span>
+                                    { title }<span class="visually-hidden" lang={ui.tag} dir={ui.dir()}>{ " " }{ ui.new_tab }</span>
                                 </a>
                             }
                         }
@@ -44,7 +44,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
                             { name }
                             if s.title.is_some() { { " — " }{ &s.publisher } }
                             if let Some(d) = s.date {
-                                { ", " }<time datetime={d.to_string()}>{ (ui.format_date)(d) }</time>
+                                { ", " }<time datetime={d.to_string()} lang={ui.tag} dir={ui.dir()}>{ (ui.format_date)(d) }</time>
                             }
                         </li>
                     }

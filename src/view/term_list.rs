@@ -47,7 +47,7 @@ pub fn TermList(props: &TermListProps) -> Html {
             <div class={classes!("column-head", side)}>
                 { &v.label }
                 if let Some(d) = v.date {
-                    <time datetime={d.to_string()}>{ (ui.format_date)(d) }</time>
+                    <time datetime={d.to_string()} lang={ui.tag} dir={ui.dir()}>{ (ui.format_date)(d) }</time>
                 }
             </div>
         }
@@ -61,7 +61,7 @@ pub fn TermList(props: &TermListProps) -> Html {
     };
     html! {
         <section class="comparison" aria-labelledby="dd-terms">
-            <h3 id="dd-terms">{ ui.terms_heading }
+            <h3 id="dd-terms" lang={ui.tag} dir={ui.dir()}>{ ui.terms_heading }
                 <span class="tally">{ (ui.summary_changed)(tally.changed(), all) }</span>
                 if props.rows.len() < all {
                     <span class="tally">{ (ui.filtered)(props.rows.len(), all) }</span>
@@ -70,7 +70,7 @@ pub fn TermList(props: &TermListProps) -> Html {
             <div class={classes!("column-heads", if props.view == ViewMode::Split { "split" } else { "single" })}
                  aria-hidden="true">{ heads }</div>
             if props.rows.is_empty() {
-                <p class="empty">{ ui.nothing_matches }</p>
+                <p class="empty" lang={ui.tag} dir={ui.dir()}>{ ui.nothing_matches }</p>
             }
             <ol class="terms">
                 { for props.rows.iter().map(|row| html! {

@@ -3,7 +3,7 @@
 
 use super::quote::QuoteList;
 use super::widget::ViewMode;
-use super::{use_ui, DealRc};
+use super::{use_ui, DealRc, Ui};
 use crate::core::diff::{word_diff, Piece};
 use crate::core::{Change, Pair};
 use yew::prelude::*;
@@ -46,7 +46,11 @@ pub struct ChangeBadgeProps {
 #[function_component]
 pub fn ChangeBadge(props: &ChangeBadgeProps) -> Html {
     let ui = use_ui();
-    html! { <span class={classes!("badge", props.change.as_str())}>{ ui.change[props.change as usize] }</span> }
+    html! {
+        <span class={classes!("badge", props.change.as_str())} lang={ui.tag} dir={ui.dir()}>
+            { ui.change[props.change as usize] }
+        </span>
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -57,16 +61,16 @@ enum Side {
 
 /// One side of a word diff: removed words struck through on the earlier side, added words
 /// underlined on the later one, each with a hidden word for screen readers.
-fn marked(pieces: &[Piece], side: Side, removed: &'static str, added: &'static str) -> Html {
+fn marked(pieces: &[Piece], side: Side, ui: Ui) -> Html {
     pieces
         .iter()
         .filter_map(|p| match (p, side) {
             (Piece::Same(t), _) => Some(html! { { t.as_str() } }),
             (Piece::Removed(t), Side::From) => Some(html! {
-                <del><span class="visually-hidden">{ removed }{ " " }</span>{ t.as_str() }</del>
+                <del><span class="visually-hidden" lang={ui.tag} dir={ui.dir()}>{ ui.removed_words }{ " " }</span>{ t.as_str() }</del>
             }),
             (Piece::Added(t), Side::To) => Some(html! {
-                <ins><span class="visually-hidden">{ added }{ " " }</span>{ t.as_str() }</ins>
+                <ins><span class="visually-hidden" lang={ui.tag} dir={ui.dir()}>{ ui.added_words }{ " " }</span>{ t.as_str() }</ins>
             }),
             _ => None,
         })
@@ -93,10 +97,12 @@ pub fn TermRow(props: &TermRowProps) -> Html {
         let v = &deal.versions[version];
         let text = match (&*diff, &term.values[version]) {
             (Some(pieces), Some(_)) => {
-                html! { <p class="value-text">{ marked(pieces, side, ui.removed_words, ui.added_words) }</p> }
+                html! { <p class="value-text">{ marked(pieces, side, ui) }</p> }
             }
             (None, Some(text)) => html! { <p class="value-text">{ text }</p> },
-            (_, None) => html! { <p class="value-text absent">{ ui.absent }</p> },
+            (_, None) => {
+                html! { <p class="value-text absent" lang={ui.tag} dir={ui.dir()}>{ ui.absent }</p> }
+            }
         };
         let class = classes!("value", if side == Side::From { "from" } else { "to" });
         html! { <div {class}><span class="value-version">{ &v.label }</span>{ text }</div> }
@@ -129,7 +135,7 @@ pub fn TermRow(props: &TermRowProps) -> Html {
                     <span aria-hidden="true">{ "#" }</span>
                 </button>
                 if props.copied {
-                    <span class="copied" role="status">{ ui.link_copied }</span>
+                    <span class="copied" role="status" lang={ui.tag} dir={ui.dir()}>{ ui.link_copied }</span>
                 }
             </div>
             <div class={classes!("values", if props.view == ViewMode::Split { "split" } else { "single" })}>

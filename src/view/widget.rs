@@ -288,31 +288,29 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
     }
     {
         // A link to one of this widget's terms (on load or on hashchange) reveals and focuses it.
+        // Only a new link or a new payload moves the reader: changing the compared pair while an
+        // old link is still in the address bar must not pull focus back to it.
         let (choices, notice) = (choices.clone(), props.on_notice.clone());
         let ns = props.anchor_ns.clone();
-        use_effect_with(
-            (deal.clone(), pair, props.hash.clone()),
-            move |(deal, pair, hash)| {
-                let (Some(deal), Some(pair), Some(hash)) = (deal, pair, hash) else {
-                    return;
-                };
-                let Some(id) = links::anchor_term(hash, &ns) else {
-                    return;
-                };
-                match deal.terms.iter().position(|t| t.id == id) {
-                    Some(index)
-                        if crate::core::classify(&deal.terms[index], pair.from, pair.to)
-                            .is_some() =>
-                    {
-                        let lift_filter = navigate::hides(deal, *pair, &choices.filter, index);
-                        choices.dispatch(Choose::Go { index, lift_filter });
-                    }
-                    _ => notice.emit(Notice::Warning(format!(
-                        "link {hash} names no term shown in this comparison"
-                    ))),
+        use_effect_with((deal.clone(), props.hash.clone()), move |(deal, hash)| {
+            let (Some(deal), Some(pair), Some(hash)) = (deal, pair, hash) else {
+                return;
+            };
+            let Some(id) = links::anchor_term(hash, &ns) else {
+                return;
+            };
+            match deal.terms.iter().position(|t| t.id == id) {
+                Some(index)
+                    if crate::core::classify(&deal.terms[index], pair.from, pair.to).is_some() =>
+                {
+                    let lift_filter = navigate::hides(deal, pair, &choices.filter, index);
+                    choices.dispatch(Choose::Go { index, lift_filter });
                 }
-            },
-        );
+                _ => notice.emit(Notice::Warning(format!(
+                    "link {hash} names no term shown in this comparison"
+                ))),
+            }
+        });
     }
 
     let body = match (&props.content, deal, pair) {
@@ -330,7 +328,13 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
             let on_view = {
                 let (choices, attr, interact) =
                     (choices.clone(), props.view.clone(), interact.clone());
+                #[cfg(feature = "test-hooks")]
+                let title = deal.title.clone();
                 Callback::from(move |mode: ViewMode| {
+                    #[cfg(feature = "test-hooks")]
+                    if title == "dealdiff-test-panic-on-click" {
+                        panic!("dealdiff test hook: panic in a click handler");
+                    }
                     choices.dispatch(Choose::View(mode, attr.clone()));
                     interact("view", Some(mode.as_str().to_owned()), None);
                 })
@@ -447,7 +451,7 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
                             {on_copy_link} on_open_source={on_open_source.clone()} />
                         if !uncited.is_empty() {
                             <section class="sources-say" aria-labelledby="dd-say">
-                                <h3 id="dd-say">{ ui.sources_say }</h3>
+                                <h3 id="dd-say" lang={ui.tag} dir={ui.dir()}>{ ui.sources_say }</h3>
                                 <QuoteList deal={deal.clone()} quotes={uncited} label={ui.sources_say}
                                     on_open_source={on_open_general.clone()} />
                             </section>
