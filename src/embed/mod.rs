@@ -71,6 +71,9 @@ struct Inner {
     src: RefCell<Option<String>>,
     /// The fetch in flight; replacing or dropping it aborts it (new `src`, widget freed).
     fetch: RefCell<Option<fetch::Fetch>>,
+    /// With no payload yet: after a grace period, say so. Pages often set `payload` just after
+    /// inserting the element; an immediate error would flash and fire a false `dealdiff:error`.
+    waiting: RefCell<Option<gloo_timers::callback::Timeout>>,
     /// Bumped on every load, so a slow answer to an old load is dropped.
     generation: RefCell<u32>,
     /// Deep-link namespace: the element's id, else `dealdiff-N` by document order at mount.
@@ -100,6 +103,7 @@ impl Widget {
             property: RefCell::new(property),
             src: RefCell::new(None),
             fetch: RefCell::new(None),
+            waiting: RefCell::new(None),
             generation: RefCell::new(0),
             anchor_ns,
             hash_listener: RefCell::new(None),
@@ -149,6 +153,7 @@ impl Widget {
 impl Drop for Widget {
     fn drop(&mut self) {
         self.inner.fetch.borrow_mut().take();
+        self.inner.waiting.borrow_mut().take();
         self.inner.hash_listener.borrow_mut().take();
         if let Some(app) = self.inner.app.borrow_mut().take() {
             app.destroy();
@@ -186,6 +191,9 @@ fn render(inner: &Rc<Inner>) {
     }
 }
 
+/// How long a widget with no payload waits for one before showing "No payload".
+const NO_PAYLOAD_GRACE_MS: u32 = 2_000;
+
 /// Picks the payload source (contract: `src`, then the first inline JSON script, then the property) and loads it.
 fn load(inner: &Rc<Inner>) {
     let generation = {
@@ -194,6 +202,7 @@ fn load(inner: &Rc<Inner>) {
         *g
     };
     inner.fetch.borrow_mut().take();
+    inner.waiting.borrow_mut().take();
     let src = host::attr(&inner.host, "src").filter(|s| !s.trim().is_empty());
     *inner.src.borrow_mut() = host::attr(&inner.host, "src");
     if let Some(url) = src {
@@ -232,20 +241,22 @@ fn load(inner: &Rc<Inner>) {
     } else {
         let value = inner.property.borrow().clone();
         if value.is_undefined() || value.is_null() {
-            let failure = Failure {
-                errors: Vec::new(),
-                context: Some(
-                    "No payload: give <deal-diff> a src attribute, a <script type=\"application/json\"> child, or set its payload property."
-                        .to_owned(),
-                ),
-                retryable: false,
-            };
-            show(
-                inner,
-                Content::Failed(Rc::new(failure)),
-                Rendered::Nothing,
-                Vec::new(),
-            );
+            show(inner, Content::Loading, Rendered::Nothing, Vec::new());
+            let weak = Rc::downgrade(inner);
+            let timer = gloo_timers::callback::Timeout::new(NO_PAYLOAD_GRACE_MS, move || {
+                let Some(inner) = weak.upgrade() else { return };
+                inner.waiting.borrow_mut().take();
+                let failure = Failure {
+                    errors: Vec::new(),
+                    context: Some(
+                        "No payload: give <deal-diff> a src attribute, a <script type=\"application/json\"> child, or set its payload property."
+                            .to_owned(),
+                    ),
+                    retryable: false,
+                };
+                show(&inner, Content::Failed(Rc::new(failure)), Rendered::Nothing, Vec::new());
+            });
+            *inner.waiting.borrow_mut() = Some(timer);
             return;
         }
         // Object.keys / Reflect.get may run page code (proxies, getters) that throws: that becomes

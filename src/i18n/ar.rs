@@ -132,4 +132,5 @@ pub static STRINGS: Strings = Strings {
     keys_hint: "اختصارات لوحة المفاتيح: N للتغيير التالي، P للتغيير السابق",
     navigation: "التنقل بين التغييرات",
     internal_error: "تعذّر عرض هذه المقارنة بسبب خطأ داخلي.",
+    list_comma: "، ",
 };

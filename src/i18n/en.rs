@@ -49,4 +49,5 @@ pub static STRINGS: Strings = Strings {
     keys_hint: "Keys: N next change, P previous change",
     navigation: "Navigate changes",
     internal_error: "This comparison could not be displayed because of an internal error.",
+    list_comma: ", ",
 };

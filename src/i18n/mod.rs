@@ -82,6 +82,10 @@ pub struct Strings {
     pub navigation: &'static str,
     /// Text shown instead of the widget when it fails internally.
     pub internal_error: &'static str,
+    /// The comma between parts of an attribution (speaker, work, publisher, date), with its
+    /// space if the language puts one: `, ` in English, `، ` in Arabic, `，` in Chinese.
+    /// Chosen by the payload's language, since it joins payload text.
+    pub list_comma: &'static str,
 }
 
 /// Strings for a language tag: the exact tag (any case), then Chinese by script (Simplified for
@@ -181,6 +185,7 @@ mod tests {
             keys_hint,
             navigation,
             internal_error,
+            list_comma: _,
         } = *s;
         let [added, removed, modified, unchanged] = change;
         vec![
@@ -241,6 +246,17 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}: `{name}` is empty", s.tag);
                 assert_eq!(text, text.trim(), "{}: `{name}` has outer spaces", s.tag);
             }
+        }
+    }
+
+    #[test]
+    fn list_commas() {
+        assert_eq!(lang("en").list_comma, ", ");
+        assert_eq!(lang("ar").list_comma, "، ");
+        assert_eq!(lang("zh-Hans").list_comma, "，");
+        for s in LANGUAGES {
+            assert_eq!(s.list_comma.trim_start(), s.list_comma, "{}", s.tag);
+            assert!(!s.list_comma.trim().is_empty(), "{}", s.tag);
         }
     }
 

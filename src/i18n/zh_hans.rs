@@ -50,4 +50,5 @@ pub static STRINGS: Strings = Strings {
     keys_hint: "快捷键：N 下一处变化，P 上一处变化",
     navigation: "浏览变化",
     internal_error: "发生内部错误，无法显示此对比。",
+    list_comma: "，",
 };

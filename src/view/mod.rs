@@ -65,6 +65,13 @@ impl Deref for Ui {
     }
 }
 
+/// The comma that joins pieces of payload text (attributions): the payload language's, else the UI's.
+pub fn content_comma(deal: &Deal, ui: Ui) -> &'static str {
+    deal.lang.as_deref().map_or(ui.list_comma, |tag| {
+        crate::i18n::strings_for(Some(tag)).list_comma
+    })
+}
+
 /// The UI strings of the nearest provider (English outside one, e.g. in isolated tests).
 #[yew::hook]
 pub fn use_ui() -> Ui {

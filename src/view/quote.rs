@@ -24,6 +24,7 @@ pub fn QuoteFigure(props: &QuoteFigureProps) -> Html {
     let quote = &props.deal.quotes[props.index];
     let source = &props.deal.sources[quote.source];
     let work = source.title.as_deref().unwrap_or(&source.publisher);
+    let comma = super::content_comma(&props.deal, ui);
     let cite_work = match &source.url {
         Some(url) => {
             // Straight to the passage where the words are the source's own (text fragment).
@@ -48,15 +49,15 @@ pub fn QuoteFigure(props: &QuoteFigureProps) -> Html {
             </blockquote>
             <figcaption>
                 if let Some(speaker) = &quote.speaker {
-                    <span class="speaker">{ speaker }</span>{ ", " }
+                    <span class="speaker">{ speaker }</span>{ comma }
                 }
                 <cite>
                     { cite_work }
                     if source.title.is_some() {
-                        { ", " }{ &source.publisher }
+                        { comma }{ &source.publisher }
                     }
                     if let Some(date) = source.date {
-                        { ", " }<time datetime={date.to_string()} lang={ui.tag} dir={ui.dir()}>{ (ui.format_date)(date) }</time>
+                        { comma }<time datetime={date.to_string()} lang={ui.tag} dir={ui.dir()}>{ (ui.format_date)(date) }</time>
                     }
                 </cite>
                 if quote.translated {

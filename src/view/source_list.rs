@@ -21,6 +21,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
     if props.deal.sources.is_empty() {
         return Html::default();
     }
+    let comma = super::content_comma(&props.deal, ui);
     html! {
         <section class="sources" aria-labelledby="dd-sources">
             <h3 id="dd-sources" lang={ui.tag} dir={ui.dir()}>{ ui.sources_heading }</h3>
@@ -44,7 +45,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
                             { name }
                             if s.title.is_some() { { " — " }{ &s.publisher } }
                             if let Some(d) = s.date {
-                                { ", " }<time datetime={d.to_string()} lang={ui.tag} dir={ui.dir()}>{ (ui.format_date)(d) }</time>
+                                { comma }<time datetime={d.to_string()} lang={ui.tag} dir={ui.dir()}>{ (ui.format_date)(d) }</time>
                             }
                         </li>
                     }

@@ -286,16 +286,24 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
             }
         });
     }
+    // The anchor copy-link last put in the address bar, until the hash effect has seen it.
+    let own_anchor = use_mut_ref(|| None::<String>);
     {
         // A link to one of this widget's terms (on load or on hashchange) reveals and focuses it.
         // Only a new link or a new payload moves the reader: changing the compared pair while an
         // old link is still in the address bar must not pull focus back to it.
         let (choices, notice) = (choices.clone(), props.on_notice.clone());
-        let ns = props.anchor_ns.clone();
+        let (ns, own) = (props.anchor_ns.clone(), own_anchor.clone());
         use_effect_with((deal.clone(), props.hash.clone()), move |(deal, hash)| {
             let (Some(deal), Some(pair), Some(hash)) = (deal, pair, hash) else {
                 return;
             };
+            // The anchor this widget just wrote with copy-link reaches it late (the address bar
+            // changes without a hashchange, so the next render of any kind brings it): not a link
+            // the reader followed, so it must not move them.
+            if own.borrow_mut().take().as_deref() == Some(hash.as_str()) {
+                return;
+            }
             let Some(id) = links::anchor_term(hash, &ns) else {
                 return;
             };
@@ -386,17 +394,18 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
                 })
             };
             let on_copy_link = {
-                let (choices, notice, d, ns) = (
+                let (choices, notice, d, ns, own) = (
                     choices.clone(),
                     props.on_notice.clone(),
                     deal.clone(),
                     props.anchor_ns.clone(),
+                    own_anchor.clone(),
                 );
                 Callback::from(move |index: usize| {
                     let id = d.terms[index].id.clone();
-                    notice.emit(Notice::CopyLink {
-                        anchor: links::term_anchor(&ns, &id),
-                    });
+                    let anchor = links::term_anchor(&ns, &id);
+                    *own.borrow_mut() = Some(anchor.clone());
+                    notice.emit(Notice::CopyLink { anchor });
                     notice.emit(Notice::Interact {
                         action: "copy-link",
                         value: None,
