@@ -39,9 +39,9 @@ count() {
 
 run fmt       cargo fmt --all -- --check
 run clippy    cargo clippy --all-targets --locked -- -D warnings
-run clippy-wasm cargo clippy --target wasm32-unknown-unknown --features csr --lib --tests --locked -- -D warnings
+run clippy-wasm cargo clippy --target wasm32-unknown-unknown --no-default-features --features csr --lib --tests --locked -- -D warnings
 run native    cargo test --locked
-run browser   cargo test --target wasm32-unknown-unknown --features csr --test browser --locked
+run browser   cargo test --target wasm32-unknown-unknown --no-default-features --features csr --test browser --locked
 run bundle    trunk build --release
 # The test-only bundle (feature test-hooks: payloads that force a panic) for the isolation specs.
 run bundle-hooks trunk build --release=true --dist target/dist-hooks tests/e2e-hooks.html

@@ -4,11 +4,16 @@
 //! - [`core`]: payload v1 → validated [`core::Deal`] → per-term changes. Plain Rust, no browser APIs.
 //! - [`view`]: Yew components that render a `Deal` (or the problems that stopped it).
 //! - `embed` (feature `csr`): the `#[wasm_bindgen]` surface the JS loader calls, one `Widget` per `<deal-diff>`.
+//! - `schema` (feature `schema`): the payload's JSON Schema, generated from the wire types (for the
+//!   `dealdiff` command line in `src/bin/`, feature `cli`).
 #![deny(missing_docs)]
 
 pub mod core;
 pub mod i18n;
 pub mod view;
+
+#[cfg(feature = "schema")]
+pub mod schema;
 
 #[cfg(feature = "csr")]
 pub mod embed;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 /// A payload v1 as written.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Payload {
     /// Always 1 for this format.
     pub version: u32,
@@ -38,6 +39,7 @@ pub struct Payload {
 
 /// One state of the agreement.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Version {
     /// Referenced by term `values` and the `compare` attribute.
     pub id: String,
@@ -50,6 +52,7 @@ pub struct Version {
 
 /// One term of the agreement, across versions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Term {
     /// Stable id (hooks, anchors).
     pub id: String,
@@ -70,6 +73,7 @@ pub struct Term {
 
 /// Where quotes come from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     /// Referenced by quotes.
     pub id: String,
@@ -91,6 +95,7 @@ pub struct Source {
 
 /// A quoted passage.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     /// Referenced by terms.
     pub id: String,

@@ -254,7 +254,12 @@ fn load(inner: &Rc<Inner>) {
                     ),
                     retryable: false,
                 };
-                show(&inner, Content::Failed(Rc::new(failure)), Rendered::Nothing, Vec::new());
+                show(
+                    &inner,
+                    Content::Failed(Rc::new(failure)),
+                    Rendered::Nothing,
+                    Vec::new(),
+                );
             });
             *inner.waiting.borrow_mut() = Some(timer);
             return;

@@ -1,30 +1,27 @@
 //! One quoted passage with its attribution, and the list of them under a term.
 //! Shapes the contract's hooks: `<figure>` › `<blockquote data-quote-id>` + `<cite>` (+ link when the source has a URL).
 
-use super::{use_ui, DealRc};
+use super::{use_ui, DealRc, Ui};
 use crate::core::links::quote_link;
 use yew::prelude::*;
 
-/// Props of [`QuoteFigure`].
-#[derive(Properties, PartialEq)]
-pub struct QuoteFigureProps {
-    /// The deal the quote belongs to.
-    pub deal: DealRc,
-    /// Index into `deal.quotes`.
-    pub index: usize,
-    /// Called with the source URL when the reader follows the link.
-    #[prop_or_default]
-    pub on_open_source: Callback<String>,
-}
-
-/// A quote, its speaker, and where it was published.
-#[function_component]
-pub fn QuoteFigure(props: &QuoteFigureProps) -> Html {
-    let ui = use_ui();
+/// A quote, its speaker, and where it was published. A plain function, not a component: a long
+/// comparison has thousands of quotes, and a component each made rendering several times slower.
+pub fn quote_figure(
+    deal: &DealRc,
+    index: usize,
+    ui: Ui,
+    on_open_source: &Callback<String>,
+) -> Html {
+    let props = QuoteArgs {
+        deal,
+        index,
+        on_open_source,
+    };
     let quote = &props.deal.quotes[props.index];
     let source = &props.deal.sources[quote.source];
     let work = source.title.as_deref().unwrap_or(&source.publisher);
-    let comma = super::content_comma(&props.deal, ui);
+    let comma = super::content_comma(props.deal, ui);
     let cite_work = match &source.url {
         Some(url) => {
             // Straight to the passage where the words are the source's own (text fragment).
@@ -68,6 +65,12 @@ pub fn QuoteFigure(props: &QuoteFigureProps) -> Html {
     }
 }
 
+struct QuoteArgs<'a> {
+    deal: &'a DealRc,
+    index: usize,
+    on_open_source: &'a Callback<String>,
+}
+
 /// Props of [`QuoteList`].
 #[derive(Properties, PartialEq)]
 pub struct QuoteListProps {
@@ -85,14 +88,13 @@ pub struct QuoteListProps {
 /// Quotes as a labelled group.
 #[function_component]
 pub fn QuoteList(props: &QuoteListProps) -> Html {
+    let ui = use_ui();
     if props.quotes.is_empty() {
         return Html::default();
     }
     html! {
         <div class="quotes" role="group" aria-label={props.label.clone()}>
-            { for props.quotes.iter().map(|&i| html! {
-                <QuoteFigure key={i} deal={props.deal.clone()} index={i} on_open_source={props.on_open_source.clone()} />
-            }) }
+            { for props.quotes.iter().map(|&i| quote_figure(&props.deal, i, ui, &props.on_open_source)) }
         </div>
     }
 }

@@ -35,20 +35,11 @@ pub struct TermRowProps {
     pub on_open_source: Callback<(String, Option<String>)>,
 }
 
-/// Props of [`ChangeBadge`].
-#[derive(Properties, PartialEq)]
-pub struct ChangeBadgeProps {
-    /// The change shown.
-    pub change: Change,
-}
-
-/// The change in words, never colour alone.
-#[function_component]
-pub fn ChangeBadge(props: &ChangeBadgeProps) -> Html {
-    let ui = use_ui();
+/// The change in words, never colour alone (a function: one per term adds up in long lists).
+pub fn change_badge(change: Change, ui: Ui) -> Html {
     html! {
-        <span class={classes!("badge", props.change.as_str())} lang={ui.tag} dir={ui.dir()}>
-            { ui.change[props.change as usize] }
+        <span class={classes!("badge", change.as_str())} lang={ui.tag} dir={ui.dir()}>
+            { ui.change[change as usize] }
         </span>
     }
 }
@@ -126,7 +117,7 @@ pub fn TermRow(props: &TermRowProps) -> Html {
             tabindex="-1" aria-labelledby={heading_id.clone()}>
             <div class="term-head">
                 <h4 class="term-label" id={heading_id}>{ &term.label }</h4>
-                <ChangeBadge change={props.change} />
+                { change_badge(props.change, ui) }
                 if let Some(topic) = &term.topic {
                     <span class="topic">{ topic }</span>
                 }

@@ -1,0 +1,294 @@
+//! The `dealdiff` command line, run as a user runs it: exit codes, output lines, the snippet.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `dealdiff ARGS` in the crate root (so fixture paths print as written).
+fn dealdiff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dealdiff"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run dealdiff")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn lines(o: &Output) -> Vec<String> {
+    stdout(o).lines().map(str::to_owned).collect()
+}
+
+/// A payload file written for one test.
+fn temp_payload(name: &str, value: &Value) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(value).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn check_accepts_a_valid_payload() {
+    let o = dealdiff(&["check", "tests/fixtures/valid/full.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        lines(&o),
+        ["tests/fixtures/valid/full.json: ok (4 terms, 5 quotes, 3 sources)"]
+    );
+}
+
+#[test]
+fn check_prints_warnings_and_still_succeeds() {
+    let o = dealdiff(&["check", "tests/fixtures/valid/unknown-fields.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = lines(&o);
+    assert!(out.contains(&"warning: theme: unknown field `theme` is ignored".to_owned()));
+    assert_eq!(
+        out.last().unwrap(),
+        "tests/fixtures/valid/unknown-fields.json: ok (1 term, 1 quote, 1 source, 7 warnings)"
+    );
+}
+
+/// Every invalid fixture fails with exit code 1, and its problems are exactly its `.expected`
+/// lines (the widget's messages), followed by the count.
+#[test]
+fn check_reports_every_problem_of_every_invalid_fixture() {
+    let dir = root().join("tests/fixtures/invalid");
+    let mut fixtures: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() >= 100, "{} fixtures", fixtures.len());
+    for path in fixtures {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let arg = format!("tests/fixtures/invalid/{name}");
+        let o = dealdiff(&["check", &arg]);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap();
+        let expected: Vec<&str> = expected.lines().collect();
+        let out = lines(&o);
+        let (summary, problems) = out.split_last().unwrap();
+        assert_eq!(problems, expected.as_slice(), "{name}");
+        assert!(
+            summary.starts_with(&format!("{arg}: {} error", expected.len())),
+            "{name}: {summary}"
+        );
+    }
+}
+
+#[test]
+fn syntax_errors_have_line_and_column() {
+    let o = dealdiff(&["check", "tests/fixtures/invalid/syntax-trailing-comma.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(lines(&o)[0].starts_with("line 5, column 1: invalid JSON: trailing comma"));
+}
+
+#[test]
+fn check_reads_standard_input() {
+    let payload = std::fs::read(root().join("tests/fixtures/valid/minimal.json")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dealdiff"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&payload).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("-: ok ("), "{}", stdout(&o));
+}
+
+#[test]
+fn sources_with_every_quote_verbatim_pass() {
+    let o = dealdiff(&[
+        "check",
+        "tests/fixtures/sources/payload.json",
+        "--sources",
+        "tests/fixtures/sources/verbatim",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        lines(&o),
+        [
+            "note: 1 translated quote not checked against tests/fixtures/sources/verbatim: quotes[2]",
+            "tests/fixtures/sources/payload.json: ok (1 term, 3 quotes, 3 sources)",
+        ]
+    );
+}
+
+#[test]
+fn sources_report_edited_quotes_and_missing_texts() {
+    let o = dealdiff(&[
+        "check",
+        "tests/fixtures/sources/payload.json",
+        "--sources=tests/fixtures/sources/edited",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        lines(&o),
+        [
+            "quotes[0].source: no text for source `wire`: tests/fixtures/sources/edited/wire.txt does not exist",
+            "quotes[1].text: not found verbatim in tests/fixtures/sources/edited/council.txt",
+            "note: 1 translated quote not checked against tests/fixtures/sources/edited: quotes[2]",
+            "tests/fixtures/sources/payload.json: 2 errors",
+        ]
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["check"][..],
+        &["check", "a.json", "--frobnicate"][..],
+        &["check", "a.json", "--sources"][..],
+        &["render", "a.json", "--id", "1 bad"][..],
+        &["lint", "a.json"][..],
+    ] {
+        let o = dealdiff(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    let o = dealdiff(&["check", "tests/fixtures/no-such-file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// The text between `start` and the next `</script>`.
+fn script<'a>(html: &'a str, start: &str) -> &'a str {
+    let from = html.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+    let len = html[from..].find("</script>").expect("closed script");
+    &html[from..from + len]
+}
+
+#[test]
+fn render_prints_payload_static_html_and_json_ld() {
+    let o = dealdiff(&["render", "tests/fixtures/valid/full.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let html = stdout(&o);
+    assert!(html.starts_with("<deal-diff>\n<script type=\"application/json\">{"));
+
+    // The payload, as the widget will read it.
+    let payload: Value = serde_json::from_str(script(&html, "type=\"application/json\">")).unwrap();
+    let original: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/fixtures/valid/full.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(payload, original);
+
+    // The comparison, with the contract's hooks, inside the element.
+    let body = &html[..html.find("</deal-diff>").expect("closed element")];
+    for (term, change) in [
+        ("length", "modified"),
+        ("fee", "removed"),
+        ("exclusive", "added"),
+        ("audit", "removed"),
+    ] {
+        assert!(
+            body.contains(&format!("data-term-id=\"{term}\" data-change=\"{change}\"")),
+            "{term}"
+        );
+    }
+    for quote in [
+        "q-length",
+        "q-length-mayor",
+        "q-fee",
+        "q-general",
+        "q-general-2",
+    ] {
+        assert!(
+            body.contains(&format!("<blockquote data-quote-id=\"{quote}\"")),
+            "{quote}"
+        );
+    }
+    assert!(body.contains("Harbour concession, renegotiated"));
+    assert!(body.contains("rel=\"noopener noreferrer\""));
+    // No controls that would do nothing without the wasm.
+    for dead in ["<button", "<select", "keys-hint", "aria-hidden"] {
+        assert!(!body.contains(dead), "{dead}");
+    }
+
+    // schema.org JSON-LD after the element.
+    let ld: Value = serde_json::from_str(script(&html, "type=\"application/ld+json\">")).unwrap();
+    assert_eq!(ld["@context"], "https://schema.org");
+    assert_eq!(ld["@type"], "CreativeWork");
+    assert_eq!(ld["name"], "Harbour concession, renegotiated");
+    assert_eq!(ld["datePublished"], "2026-04-27");
+    let parts = ld["hasPart"].as_array().unwrap();
+    assert_eq!(parts.len(), 5);
+    assert!(parts.iter().all(|q| q["@type"] == "Quotation"));
+    assert_eq!(
+        parts[0]["text"],
+        "The concession now runs for thirty-five years."
+    );
+    let based_on = &parts[0]["isBasedOn"];
+    assert_eq!(based_on["@type"], "CreativeWork");
+    assert_eq!(based_on["publisher"]["name"], "Portville Gazette");
+    assert_eq!(
+        based_on["url"],
+        "https://gazette.example.org/2026/04/harbour"
+    );
+    assert_eq!(parts[1]["creator"]["name"], "Mayor Anne Dupont");
+    // A source without a link has none in the JSON-LD either.
+    assert!(parts[2]["isBasedOn"].get("url").is_none());
+}
+
+#[test]
+fn render_escapes_script_endings_in_the_payload() {
+    let path = temp_payload(
+        "hostile.json",
+        &serde_json::json!({
+            "version": 1,
+            "title": "</script><script>alert(1)</script>",
+            "summary": "<!--<script>",
+            "terms": [{ "id": "t", "label": "</SCRIPT >", "values": { "after": "x" } }],
+            "sources": [{ "id": "s", "publisher": "</script>" }],
+            "quotes": [{ "id": "q", "source": "s", "text": "<!-- </script" }]
+        }),
+    );
+    let o = dealdiff(&["render", "--id", "hostile", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let html = stdout(&o);
+    assert!(html.starts_with("<deal-diff id=\"hostile\">\n"));
+    // Only our own two scripts end; the payload's text cannot.
+    assert_eq!(html.matches("</script>").count(), 2);
+    assert_eq!(html.to_ascii_lowercase().matches("</script").count(), 2);
+    assert!(!html.contains("<!--"));
+    assert!(html.contains(r#""title": "<\/script><script>alert(1)<\/script>""#));
+    // Escaping changes no value.
+    let payload: Value = serde_json::from_str(script(&html, "type=\"application/json\">")).unwrap();
+    assert_eq!(payload["title"], "</script><script>alert(1)</script>");
+    assert_eq!(payload["quotes"][0]["text"], "<!-- </script");
+    let ld: Value = serde_json::from_str(script(&html, "type=\"application/ld+json\">")).unwrap();
+    assert_eq!(ld["name"], "</script><script>alert(1)</script>");
+    // In the static HTML the title is text, escaped by Yew; ids carry the element's prefix.
+    assert!(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains(" id=\"hostile-dd-title\""));
+}
+
+#[test]
+fn render_refuses_an_invalid_payload() {
+    let o = dealdiff(&["render", "tests/fixtures/invalid/many-problems.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("terms[1].id: duplicate id `t1` (first used at terms[0].id)"));
+    assert!(err.contains("14 errors; nothing rendered"));
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let o = dealdiff(&["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let committed = std::fs::read_to_string(root().join("www/dealdiff.schema.json")).unwrap();
+    assert_eq!(stdout(&o), committed);
+}
