@@ -32,12 +32,54 @@ pub struct TermListProps {
     /// Forwarded to quotes: (url, term id).
     #[prop_or_default]
     pub on_open_source: Callback<(String, Option<String>)>,
+    /// Called once every row is in the DOM (after the last chunk).
+    #[prop_or_default]
+    pub on_complete: Callback<()>,
 }
+
+/// Rows rendered at once, then added per task: a 2,000-term comparison would otherwise block the
+/// page for over a second in one task. The server renderer (CLI) always renders every row.
+const FIRST_ROWS: usize = 120;
+const MORE_ROWS: usize = 400;
 
 /// Headings and rows.
 #[function_component]
 pub fn TermList(props: &TermListProps) -> Html {
     let ui = use_ui();
+    // How many rows are rendered, per payload: a new payload starts small again; filters and
+    // pairs keep what is there (keyed rows are reused, not rebuilt).
+    let limit = use_state(|| (props.deal.clone(), FIRST_ROWS));
+    let wanted = if limit.0 == props.deal {
+        limit.1
+    } else {
+        FIRST_ROWS
+    };
+    let through_current = props
+        .current
+        .and_then(|c| props.rows.iter().position(|r| r.index == c))
+        .map_or(0, |p| p + 1);
+    let shown = if cfg!(feature = "csr") {
+        wanted.max(through_current).min(props.rows.len())
+    } else {
+        props.rows.len()
+    };
+    {
+        let (limit, deal, done) = (limit.clone(), props.deal.clone(), props.on_complete.clone());
+        use_effect_with(
+            (props.deal.clone(), shown, props.rows.clone()),
+            move |(_, shown, rows)| {
+                if *shown < rows.len() {
+                    let next = *shown + MORE_ROWS;
+                    yew::platform::spawn_local(async move {
+                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                        limit.set((deal, next));
+                    });
+                } else {
+                    done.emit(());
+                }
+            },
+        );
+    }
     let deal = &props.deal;
     let tally = Tally::of(deal, props.pair);
     let all = tally.changed() + tally.unchanged;
@@ -73,7 +115,7 @@ pub fn TermList(props: &TermListProps) -> Html {
                 <p class="empty" lang={ui.tag} dir={ui.dir()}>{ ui.nothing_matches }</p>
             }
             <ol class="terms">
-                { for props.rows.iter().map(|row| html! {
+                { for props.rows.iter().take(shown).map(|row| html! {
                     <TermRow key={deal.terms[row.index].id.clone()} deal={deal.clone()} index={row.index}
                         pair={props.pair} change={row.change} view={props.view}
                         current={props.current == Some(row.index)} copied={props.copied == Some(row.index)}

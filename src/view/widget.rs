@@ -239,18 +239,26 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
             }
         });
     }
-    {
-        // Fired after the DOM is committed, so every displayed term is in the shadow root.
-        let notice = props.on_notice.clone();
-        use_effect_with((deal.clone(), pair), move |(deal, _)| {
-            if let Some(d) = deal {
+    // `dealdiff:ready` once per payload and compare pair, when the term list reports that every
+    // displayed term is in the shadow root (it renders long lists in chunks).
+    let last_ready = use_mut_ref(|| None::<(DealRc, Pair)>);
+    let on_complete = {
+        let (notice, last_ready, deal) =
+            (props.on_notice.clone(), last_ready.clone(), deal.clone());
+        Callback::from(move |()| {
+            let (Some(d), Some(p)) = (&deal, pair) else {
+                return;
+            };
+            let key = Some((d.clone(), p));
+            if *last_ready.borrow() != key {
+                *last_ready.borrow_mut() = key;
                 notice.emit(Notice::Ready {
                     terms: d.terms.len(),
                     quotes: d.quotes.len(),
                 });
             }
-        });
-    }
+        })
+    };
 
     {
         let notice = props.on_notice.clone();
@@ -456,7 +464,7 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
                     <p class="keys-hint">{ ui.keys_hint }</p>
                     <div lang={content_lang.clone()} dir={content_dir}>
                         <TermList deal={deal.clone()} pair={pair} view={view} rows={rows.clone()}
-                            current={choices.current} copied={choices.copied}
+                            current={choices.current} copied={choices.copied} {on_complete}
                             {on_copy_link} on_open_source={on_open_source.clone()} />
                         if !uncited.is_empty() {
                             <section class="sources-say" aria-labelledby="dd-say">
