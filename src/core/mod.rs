@@ -9,6 +9,7 @@ pub mod error;
 pub mod lang;
 pub mod limits;
 pub mod links;
+pub mod locate;
 pub mod navigate;
 pub mod payload;
 pub mod read;

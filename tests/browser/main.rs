@@ -79,9 +79,10 @@ async fn quotes_are_figures_with_cite_and_safe_links() {
         .query_selector("a[href]")
         .unwrap()
         .expect("link to the source");
+    // The link goes to the passage itself: the source URL plus a text fragment of the quote.
     assert_eq!(
         link.get_attribute("href").unwrap(),
-        "https://gazette.example.org/2026/04/harbour"
+        "https://gazette.example.org/2026/04/harbour#:~:text=The%20concession%20now%20runs%20for%20thirty%2Dfive%20years."
     );
     assert_eq!(link.get_attribute("target").unwrap(), "_blank");
     assert_eq!(link.get_attribute("rel").unwrap(), "noopener noreferrer");
