@@ -1,0 +1,53 @@
+// embed-frame.js: the child side of the iframe embed (dist/embed.html), for pages whose CMS strips
+// scripts. Query: src (payload URL, http(s) or relative), and optionally view, theme, lang, compare;
+// childId is pym.js's id for this frame. Renders one <deal-diff> full width and, on every size
+// change, posts its height to the parent in three formats:
+//   {type: 'dealdiff:height', height}                        embed-parent.js (dealdiff's own)
+//   'pymxPYMx<childId>xPYMxheightxPYMx<height>'               pym.js parents
+//   {sentinel: 'amp', type: 'embed-size', height}            <amp-iframe resizable>
+
+const params = new URLSearchParams(location.search);
+const pymId = params.get('childId') || 'dealdiff';
+
+document.body.style.margin = '0';
+
+const widget = document.createElement('deal-diff');
+widget.id = 'dealdiff'; // its deep-link namespace
+for (const name of ['view', 'theme', 'lang', 'compare']) {
+  const value = params.get(name);
+  if (value !== null) widget.setAttribute(name, value);
+}
+
+// Only http(s) payload URLs (a relative one resolves against this page). The check is on the URL as
+// the browser parses it (which drops tabs and newlines, so "java\tscript:" is caught too), and the
+// widget is given that parsed URL, never the raw text.
+const src = params.get('src');
+if (src !== null && src.trim() !== '') {
+  let url = null;
+  try {
+    url = new URL(src, location.href);
+  } catch {
+    // not a URL at all
+  }
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:')) {
+    widget.setAttribute('src', url.href);
+  } else {
+    // No src: the widget then says, in its own alert, that it has no payload.
+    console.error(`dealdiff embed.html: src must be an http(s) or relative URL; ignored: ${JSON.stringify(src)}`);
+  }
+}
+if (params.get('lang')) document.documentElement.lang = params.get('lang');
+document.body.append(widget);
+
+let last = -1;
+function post(height) {
+  if (window.parent === window || height === last) return;
+  last = height;
+  const target = window.parent;
+  target.postMessage({ type: 'dealdiff:height', height }, '*');
+  target.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, '*');
+  target.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+}
+
+// The border box: padding or a border set on the element counts too.
+new ResizeObserver(() => post(Math.ceil(widget.getBoundingClientRect().height))).observe(widget, { box: 'border-box' });
