@@ -155,14 +155,16 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Punctuation that stays inside a word: `'`/`’` between letters, `.`/`,` between ASCII digits.
+/// Punctuation that stays inside a word: `'`/`’` between letters; `.`/`,` and the Arabic decimal
+/// and thousands separators (U+066B, U+066C) between digits of any script, so a number is one
+/// token (split, `٣٫٢` would be reordered piecewise by the bidi algorithm around the diff marks).
 fn inner_punct(prev: char, c: char, next: Option<char>) -> bool {
     let Some(next) = next else { return false };
     match c {
         '\'' | '\u{2019}' => {
             prev.is_alphabetic() && next.is_alphabetic() && class(next) == Class::Word
         }
-        '.' | ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        '.' | ',' | '\u{066B}' | '\u{066C}' => prev.is_numeric() && next.is_numeric(),
         _ => false,
     }
 }
@@ -656,5 +658,14 @@ mod tests {
             assert_eq!(t.concat(), s);
             assert!(t.iter().all(|t| !t.is_empty()));
         }
+    }
+
+    #[test]
+    fn arabic_indic_numbers_are_one_token() {
+        assert_eq!(tokens("٣٫٢ دولار"), ["٣٫٢", " ", "دولار"]);
+        assert_eq!(tokens("١٬٠٠٠٫٥"), ["١٬٠٠٠٫٥"]);
+        let d = word_diff("٣٫٢ دولار", "٢٫٩ دولار");
+        assert_eq!(d[0], Piece::Removed("٣٫٢".into()));
+        assert_eq!(d[1], Piece::Added("٢٫٩".into()));
     }
 }
