@@ -224,7 +224,6 @@ fn load(inner: &Rc<Inner>) {
                         &inner,
                         outcome,
                         text.map_or(Rendered::Nothing, Rendered::Text),
-                        None,
                     );
                 }
                 Err(failure) => show(
@@ -238,7 +237,7 @@ fn load(inner: &Rc<Inner>) {
         *inner.fetch.borrow_mut() = request;
     } else if let Some(text) = host::inline_payload(&inner.host) {
         let outcome = core::load_str(&text);
-        finish(inner, outcome, Rendered::Text(Rc::from(text)), None);
+        finish(inner, outcome, Rendered::Text(Rc::from(text)));
     } else {
         let value = inner.property.borrow().clone();
         if value.is_undefined() || value.is_null() {
@@ -274,11 +273,11 @@ fn load(inner: &Rc<Inner>) {
                 warnings: Vec::new(),
             }),
         };
-        finish(inner, outcome, Rendered::Object(value), None);
+        finish(inner, outcome, Rendered::Object(value));
     }
 }
 
-fn finish(inner: &Rc<Inner>, outcome: Outcome, rendered: Rendered, context: Option<String>) {
+fn finish(inner: &Rc<Inner>, outcome: Outcome, rendered: Rendered) {
     match outcome {
         Ok(loaded) => {
             #[cfg(feature = "test-hooks")]
@@ -295,7 +294,7 @@ fn finish(inner: &Rc<Inner>, outcome: Outcome, rendered: Rendered, context: Opti
         Err(rejected) => {
             let failure = Failure {
                 errors: rejected.errors,
-                context,
+                context: None,
                 retryable: false,
             };
             show(
