@@ -204,12 +204,19 @@ fn bytes(n: usize) -> String {
     if n >= MIB && n % MIB == 0 {
         format!("{} MiB", n / MIB)
     } else if n >= MIB {
-        format!("{:.1} MiB", n as f64 / MIB as f64)
+        one_decimal(n, MIB, "MiB")
     } else if n >= 1024 {
-        format!("{:.1} KiB", n as f64 / 1024.0)
+        one_decimal(n, 1024, "KiB")
     } else {
         format!("{n} bytes")
     }
+}
+
+/// `n / unit` rounded to one decimal, in integers: formatting an `f64` would pull Rust's float
+/// printing (about 10 KB of wasm) into the browser build for this one message.
+fn one_decimal(n: usize, unit: usize, name: &str) -> String {
+    let tenths = (n as u64 * 10 + unit as u64 / 2) / unit as u64;
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
 }
 
 /// A problem at a place in the payload: what the reader sees, the host gets in
@@ -290,5 +297,7 @@ mod tests {
         assert_eq!(bytes(4 * 1024 * 1024), "4 MiB");
         assert_eq!(bytes(5 * 1024 * 1024 + 1024 * 512), "5.5 MiB");
         assert_eq!(bytes(2048), "2.0 KiB");
+        assert_eq!(bytes(1024 * 1024 + 52_429), "1.1 MiB");
+        assert_eq!(bytes(1024 + 50), "1.0 KiB");
     }
 }

@@ -8,7 +8,6 @@ use super::lang;
 use super::links::check_source_url;
 use super::payload::{Payload, Version};
 use super::read::Report;
-use std::collections::HashMap;
 
 /// Checks the rules of the contract's Validation paragraph that types cannot express.
 /// Returns the deal only if neither reading nor validation found an error.
@@ -207,39 +206,54 @@ fn default_versions() -> Vec<Version> {
         .into()
 }
 
-/// Ids of one list → their index; reports duplicates. Empty ids were already
+/// Ids of one list with their index, sorted by id for lookup by binary search. A `HashMap` here
+/// would ship its own instance of the hash table code in the wasm for this one use.
+struct Ids(Vec<(String, usize)>);
+
+impl Ids {
+    fn get(&self, id: &str) -> Option<usize> {
+        let found = self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
+        Some(self.0[found].1)
+    }
+}
+
+/// Ids of one list → their index; reports duplicates (in list order). Empty ids were already
 /// reported as type errors; while any exist, the map is `None` and references
 /// into this list are not checked, so one mistake is not reported twice.
 fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
     list: &Path<'_>,
     report: &mut Report,
-) -> Option<HashMap<String, usize>> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+) -> Option<Ids> {
     let mut complete = true;
+    let mut sorted: Vec<(String, usize)> = Vec::new();
     for (i, id) in ids.enumerate() {
         if id.is_empty() {
             complete = false;
-            continue;
-        }
-        if let Some(&first) = seen.get(id) {
-            let first = list.index(first).key("id").to_string();
-            report.error(
-                &list.index(i).key("id"),
-                Problem::DuplicateId {
-                    id: id.to_owned(),
-                    first,
-                },
-            );
         } else {
-            seen.insert(id.to_owned(), i);
+            sorted.push((id.to_owned(), i));
         }
     }
-    complete.then_some(seen)
+    sorted.sort_unstable();
+    // (repeat, first, id) for every id after its first occurrence, reported in list order.
+    let mut repeats: Vec<(usize, usize, String)> = Vec::new();
+    sorted.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            repeats.push((later.1, first.1, std::mem::take(&mut later.0)));
+        }
+        same
+    });
+    repeats.sort_unstable();
+    for (i, first, id) in repeats {
+        let first = list.index(first).key("id").to_string();
+        report.error(&list.index(i).key("id"), Problem::DuplicateId { id, first });
+    }
+    complete.then_some(Ids(sorted))
 }
 
 fn resolve(
-    ids: &Option<HashMap<String, usize>>,
+    ids: &Option<Ids>,
     id: &str,
     what: &'static str,
     path: &Path<'_>,
@@ -249,9 +263,9 @@ fn resolve(
     if id.is_empty() {
         return None;
     }
-    let found = ids.get(id).copied();
+    let found = ids.get(id);
     if found.is_none() {
-        let mut known: Vec<(usize, String)> = ids.iter().map(|(k, &i)| (i, k.clone())).collect();
+        let mut known: Vec<(usize, String)> = ids.0.iter().map(|(k, i)| (*i, k.clone())).collect();
         known.sort();
         let known = known.into_iter().map(|(_, k)| k).collect();
         report.error(
