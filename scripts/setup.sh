@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing dealdiff needs, skipping whatever is already there at the right version.
 # Sources: rustup (target, components), apt-get (Chromium, ChromeDriver), cargo install (Trunk, wasm-bindgen-cli),
-# npm (binaryen's wasm-opt, playwright-core, axe-core). Nothing else is downloaded.
+# npm (binaryen's wasm-opt, esbuild, playwright-core, axe-core). Nothing else is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,11 +38,14 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version
 fi
 
-# npm ci only when node_modules does not match the lockfile.
+# npm ci only when node_modules does not match the lockfile (less optional packages for other
+# platforms, such as esbuild's binaries for other systems, which npm never installs here).
 npm_in_sync() {
   node -e '
     const want = require("./package-lock.json").packages, have = require("./node_modules/.package-lock.json").packages;
     delete want[""];
+    const fits = (p) => !p.optional || ((!p.os || p.os.includes(process.platform)) && (!p.cpu || p.cpu.includes(process.arch)));
+    for (const k of Object.keys(want)) if (!fits(want[k])) delete want[k];
     const v = (p) => JSON.stringify(Object.keys(p).sort().map((k) => [k, p[k].version]));
     process.exit(v(want) === v(have) ? 0 : 1);' 2>/dev/null
 }
