@@ -235,20 +235,20 @@ fn unique_ids<'a>(
         }
     }
     sorted.sort_unstable();
-    // (repeat, first, id) for every id after its first occurrence, reported in list order.
-    let mut repeats: Vec<(usize, usize, String)> = Vec::new();
+    // Every id after its first occurrence (`validate` sorts all errors into document order).
     sorted.dedup_by(|later, first| {
         let same = later.0 == first.0;
         if same {
-            repeats.push((later.1, first.1, std::mem::take(&mut later.0)));
+            report.error(
+                &list.index(later.1).key("id"),
+                Problem::DuplicateId {
+                    id: std::mem::take(&mut later.0),
+                    first: list.index(first.1).key("id").to_string(),
+                },
+            );
         }
         same
     });
-    repeats.sort_unstable();
-    for (i, first, id) in repeats {
-        let first = list.index(first).key("id").to_string();
-        report.error(&list.index(i).key("id"), Problem::DuplicateId { id, first });
-    }
     complete.then_some(Ids(sorted))
 }
 
@@ -265,9 +265,12 @@ fn resolve(
     }
     let found = ids.get(id);
     if found.is_none() {
-        let mut known: Vec<(usize, String)> = ids.0.iter().map(|(k, i)| (*i, k.clone())).collect();
-        known.sort();
-        let known = known.into_iter().map(|(_, k)| k).collect();
+        // In list order (ids are sorted by id): placed by index rather than sorted again.
+        let mut by_index = vec![None; ids.0.iter().map(|(_, i)| i + 1).max().unwrap_or(0)];
+        for (k, i) in &ids.0 {
+            by_index[*i] = Some(k.clone());
+        }
+        let known = by_index.into_iter().flatten().collect();
         report.error(
             path,
             Problem::Dangling {
