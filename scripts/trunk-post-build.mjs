@@ -5,9 +5,10 @@
 // 2. Fills <script type="application/json" data-inline-from="www/data/x.json"> with that file.
 // 3. Release builds only (Trunk sets TRUNK_PROFILE=release for `trunk build --release`): minifies
 //    the three files every host page downloads, dealdiff.js, dealdiff_glue.js and dealdiff.css, with
-//    esbuild's transform (no bundling, no renaming of exports or CSS names), then checks that the
-//    glue's exports, the loader's import.meta.url and the CSS custom properties, light-dark() and
-//    @container rules all survived. Debug builds (`trunk serve`) stay readable.
+//    esbuild's transform (no bundling, no renaming of exports or CSS names), then fails the build
+//    unless the glue's exports, import.meta.url, and the CSS custom properties, class names,
+//    attribute selectors, light-dark(), color-mix(), @container and @media all survived.
+//    Debug builds (`trunk serve`) stay readable.
 import { readFileSync, writeFileSync, readdirSync, renameSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
