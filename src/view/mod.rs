@@ -4,6 +4,7 @@
 mod controls;
 mod error_panel;
 mod header;
+mod markup;
 mod navigator;
 mod quote;
 mod source_list;

@@ -1,11 +1,12 @@
 //! One term as the reader sees it: label, topic, change badge, the compared values with word marks, note, quotes.
 //! Carries the contract's `data-term-id` / `data-change` hooks, and a copy-link control for deep links.
 
+use super::markup::{fragment, Markup};
 use super::quote::QuoteList;
 use super::widget::ViewMode;
 use super::{use_ui, DealRc, Ui};
 use crate::core::diff::{word_diff, Piece};
-use crate::core::{Change, Pair};
+use crate::core::{Change, Deal, Pair};
 use yew::prelude::*;
 
 /// Props of [`TermRow`].
@@ -52,20 +53,92 @@ enum Side {
 
 /// One side of a word diff: removed words struck through on the earlier side, added words
 /// underlined on the later one, each with a hidden word for screen readers.
-fn marked(pieces: &[Piece], side: Side, ui: Ui) -> Html {
-    pieces
-        .iter()
-        .filter_map(|p| match (p, side) {
-            (Piece::Same(t), _) => Some(html! { { t.as_str() } }),
-            (Piece::Removed(t), Side::From) => Some(html! {
-                <del><span class="visually-hidden" lang={ui.tag} dir={ui.dir()}>{ ui.removed_words }{ " " }</span>{ t.as_str() }</del>
-            }),
-            (Piece::Added(t), Side::To) => Some(html! {
-                <ins><span class="visually-hidden" lang={ui.tag} dir={ui.dir()}>{ ui.added_words }{ " " }</span>{ t.as_str() }</ins>
-            }),
-            _ => None,
-        })
-        .collect()
+fn marked(m: &mut Markup, pieces: &[Piece], side: Side, ui: Ui) {
+    let hidden = [
+        ("class", Some("visually-hidden")),
+        ("lang", Some(ui.tag)),
+        ("dir", Some(ui.dir())),
+    ];
+    for piece in pieces {
+        let (tag, word, text) = match (piece, side) {
+            (Piece::Same(t), _) => {
+                m.text(t);
+                continue;
+            }
+            (Piece::Removed(t), Side::From) => ("del", ui.removed_words, t),
+            (Piece::Added(t), Side::To) => ("ins", ui.added_words, t),
+            _ => continue,
+        };
+        m.open(tag, &[]);
+        m.open("span", &hidden);
+        m.text(word);
+        m.text(" ");
+        m.close("span");
+        m.text(text);
+        m.close(tag);
+    }
+}
+
+/// The compared values, as one HTML fragment (see `markup`): static text with word marks.
+fn values(
+    deal: &Deal,
+    term: usize,
+    pair: Pair,
+    view: ViewMode,
+    diff: Option<&[Piece]>,
+    ui: Ui,
+) -> Html {
+    let term = &deal.terms[term];
+    fragment(|m| {
+        let split = view == ViewMode::Split;
+        m.open(
+            "div",
+            &[(
+                "class",
+                Some(if split {
+                    "values split"
+                } else {
+                    "values single"
+                }),
+            )],
+        );
+        let sides: &[(usize, Side)] = match view {
+            ViewMode::Split => &[(pair.from, Side::From), (pair.to, Side::To)],
+            ViewMode::Before => &[(pair.from, Side::From)],
+            ViewMode::After => &[(pair.to, Side::To)],
+        };
+        for &(version, side) in sides {
+            let class = if side == Side::From {
+                "value from"
+            } else {
+                "value to"
+            };
+            m.open("div", &[("class", Some(class))]);
+            m.element(
+                "span",
+                &[("class", Some("value-version"))],
+                &deal.versions[version].label,
+            );
+            match (diff, &term.values[version]) {
+                (Some(pieces), Some(_)) => {
+                    m.open("p", &[("class", Some("value-text"))]);
+                    marked(m, pieces, side, ui);
+                    m.close("p");
+                }
+                (None, Some(text)) => m.element("p", &[("class", Some("value-text"))], text),
+                (_, None) => {
+                    let attrs = [
+                        ("class", Some("value-text absent")),
+                        ("lang", Some(ui.tag)),
+                        ("dir", Some(ui.dir())),
+                    ];
+                    m.element("p", &attrs, ui.absent);
+                }
+            }
+            m.close("div");
+        }
+        m.close("div");
+    })
 }
 
 /// A term row.
@@ -84,27 +157,17 @@ pub fn TermRow(props: &TermRowProps) -> Html {
             }
         },
     );
-    let cell = |version: usize, side: Side| {
-        let v = &deal.versions[version];
-        let text = match (&*diff, &term.values[version]) {
-            (Some(pieces), Some(_)) => {
-                html! { <p class="value-text">{ marked(pieces, side, ui) }</p> }
-            }
-            (None, Some(text)) => html! { <p class="value-text">{ text }</p> },
-            (_, None) => {
-                html! { <p class="value-text absent" lang={ui.tag} dir={ui.dir()}>{ ui.absent }</p> }
-            }
-        };
-        let class = classes!("value", if side == Side::From { "from" } else { "to" });
-        html! { <div {class}><span class="value-version">{ &v.label }</span>{ text }</div> }
-    };
-    let values = match props.view {
-        ViewMode::Split => {
-            html! { <>{ cell(props.pair.from, Side::From) }{ cell(props.pair.to, Side::To) }</> }
-        }
-        ViewMode::Before => cell(props.pair.from, Side::From),
-        ViewMode::After => cell(props.pair.to, Side::To),
-    };
+    let values = use_memo(
+        (
+            deal.clone(),
+            props.index,
+            props.pair,
+            props.view,
+            diff.clone(),
+            ui,
+        ),
+        |(deal, i, pair, view, diff, ui)| values(deal, *i, *pair, *view, diff.as_deref(), *ui),
+    );
     let heading_id = format!("dd-term-{}", props.index);
     let index = props.index;
     let on_open_source = {
@@ -129,9 +192,7 @@ pub fn TermRow(props: &TermRowProps) -> Html {
                     <span class="copied" role="status" lang={ui.tag} dir={ui.dir()}>{ ui.link_copied }</span>
                 }
             </div>
-            <div class={classes!("values", if props.view == ViewMode::Split { "split" } else { "single" })}>
-                { values }
-            </div>
+            { (*values).clone() }
             if let Some(note) = &term.note {
                 <p class="note">{ note }</p>
             }
