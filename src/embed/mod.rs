@@ -118,10 +118,13 @@ impl Widget {
             });
             *inner.hash_listener.borrow_mut() = Some(listener);
         }
+        // Load first, then mount: an inline or property payload is then in the first render,
+        // which Yew finishes before it yields to the browser. Mounting "Loading" and updating
+        // it let Yew's scheduler yield in between: an extra layout and paint before the terms.
+        load(&inner);
         let props = props_for(&inner);
         *inner.app.borrow_mut() =
             Some(yew::Renderer::<DealDiff>::with_root_and_props(mount, props).render());
-        load(&inner);
         Ok(Widget { inner })
     }
 
