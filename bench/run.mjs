@@ -5,9 +5,11 @@
 //   navigation → ready for 8, 200 and 2,000 terms (3 quotes each);
 //   re-render after changing `compare` and `view` at 200 and 2,000 terms (script + layout);
 //   JS heap + wasm memory after 2,000 terms.
+// It also builds bench/yew-hello, a bare Yew + serde_json app, to show what the framework alone weighs.
 // Options: --no-build, --runs N (default 5).
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { serve } from '../e2e/support/server.mjs';
@@ -21,6 +23,25 @@ if (!args.includes('--no-build')) {
   execSync('trunk build --release', { cwd: root, stdio: 'inherit', env: { ...process.env, TRUNK_OFFLINE: 'true', TRUNK_SKIP_VERSION_CHECK: 'true', PATH: `${root}node_modules/.bin:${process.env.PATH}` } });
 }
 const DIST = `${root}dist/`;
+
+// --- the framework floor: bench/yew-hello (bare Yew 0.23 + serde_json), built like dealdiff: same
+// release profile, the wasm-bindgen on PATH, wasm-opt with index.html's flags, glue minified.
+function buildYewHello() {
+  const target = `${root}target/bench-yew`;
+  const out = `${target}/out`;
+  const env = { ...process.env, CARGO_TARGET_DIR: target, PATH: `${root}node_modules/.bin:${process.env.PATH}` };
+  const run = (cmd) => execSync(cmd, { cwd: `${root}bench/yew-hello`, stdio: ['ignore', 'ignore', 'inherit'], env });
+  run('cargo build --release --locked --target wasm32-unknown-unknown');
+  run(`wasm-bindgen --target web --out-dir ${out} --out-name yew_hello ${target}/wasm32-unknown-unknown/release/yew_hello.wasm`);
+  const html = readFileSync(`${root}index.html`, 'utf8');
+  const level = html.match(/data-wasm-opt="(\w+)"/)[1];
+  const params = html.match(/data-wasm-opt-params="([^"]*)"/)[1];
+  run(`wasm-opt -O${level} ${params} ${out}/yew_hello_bg.wasm -o ${out}/yew_hello_bg.opt.wasm`);
+  const glue = transformSync(readFileSync(`${out}/yew_hello.js`, 'utf8'), { minify: true, format: 'esm', target: 'chrome111' });
+  writeFileSync(`${out}/yew_hello.min.js`, glue.code);
+  return [`${out}/yew_hello_bg.opt.wasm`, `${out}/yew_hello.min.js`];
+}
+const yewFiles = buildYewHello();
 const TL = `${root}node_modules/@knight-lab/timelinejs/dist/`;
 
 // --- transfer sizes: everything a host page loads for one widget (payload excluded: same for all)
@@ -37,6 +58,7 @@ const sizes = {
   dealdiff: size(['dealdiff.js', 'dealdiff_glue.js', 'dealdiff_bg.wasm', 'dealdiff.css'].map((f) => DIST + f)),
   floor: size([`${root}bench/floor.js`, `${DIST}dealdiff.css`]),
   timelinejs: size([`${TL}js/timeline.js`, `${TL}css/timeline.css`]),
+  yew: size(yewFiles),
 };
 
 // --- pages
@@ -150,3 +172,5 @@ console.log(`\n${new Date().toISOString().slice(0, 10)} · ${chromium} headless 
 const header = ['metric', 'dealdiff', 'plain JS (floor)', 'TimelineJS 3', 'dealdiff / floor', 'dealdiff / TimelineJS'];
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+console.log(`\nFramework floor (bench/yew-hello: bare Yew 0.23 + serde_json, built the same way, no CSS): `
+  + `${kib(sizes.yew.gzip)} gzip, ${kib(sizes.yew.brotli)} brotli; dealdiff is ${ratio(sizes.dealdiff.gzip, sizes.yew.gzip)} that (gzip).`);
