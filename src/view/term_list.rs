@@ -80,6 +80,16 @@ pub fn TermList(props: &TermListProps) -> Html {
             },
         );
     }
+    // Completion is reported from a task queued now, which runs as soon as Yew's current pass
+    // (this render and the rows' first renders) has put the rows in the DOM. The effect above
+    // also reports it, but Yew runs effects only after it yields to the browser when a pass
+    // takes over 16 ms: `dealdiff:ready` would wait for a layout and paint. The root sends
+    // `dealdiff:ready` once per payload and pair, whichever report comes first.
+    #[cfg(feature = "csr")]
+    if shown == props.rows.len() {
+        let done = props.on_complete.clone();
+        yew::platform::spawn_local(async move { done.emit(()) });
+    }
     let deal = &props.deal;
     let tally = Tally::of(deal, props.pair);
     let all = tally.changed() + tally.unchanged;

@@ -241,7 +241,11 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
     }
     // `dealdiff:ready` once per payload and compare pair, when the term list reports that every
     // displayed term is in the shadow root (it renders long lists in chunks).
+    // The term list may report completion from a task queued during its render (see `TermList`):
+    // `shown` is what this render shows, so a report from an older render is dropped.
     let last_ready = use_mut_ref(|| None::<(DealRc, Pair)>);
+    let shown = use_mut_ref(|| None::<(DealRc, Pair)>);
+    *shown.borrow_mut() = deal.clone().zip(pair);
     let on_complete = {
         let (notice, last_ready, deal) =
             (props.on_notice.clone(), last_ready.clone(), deal.clone());
@@ -250,7 +254,7 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
                 return;
             };
             let key = Some((d.clone(), p));
-            if *last_ready.borrow() != key {
+            if *shown.borrow() == key && *last_ready.borrow() != key {
                 *last_ready.borrow_mut() = key;
                 notice.emit(Notice::Ready {
                     terms: d.terms.len(),
