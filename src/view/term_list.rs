@@ -32,7 +32,7 @@ pub struct TermListProps {
     /// Forwarded to quotes: (url, term id).
     #[prop_or_default]
     pub on_open_source: Callback<(String, Option<String>)>,
-    /// Called once every row is in the DOM (after the last chunk).
+    /// Called after each render that has every row in the DOM (so after the last chunk).
     #[prop_or_default]
     pub on_complete: Callback<()>,
 }
@@ -42,8 +42,8 @@ pub struct TermListProps {
 const FIRST_ROWS: usize = 120;
 const MORE_ROWS: usize = 400;
 /// A list up to this long renders at once: its task is about as long as a long list's first chunk
-/// (measured here: 200 rows at once 227 ms, the longest task of a 2,000-term list 232 ms), and
-/// `dealdiff:ready` comes a layout and a chunk sooner (200 terms: 505 → 356 ms).
+/// (`node bench/scale.mjs`: 200 rows at once 232 ms, a 2,000-term list's longest task 232–268 ms),
+/// and `dealdiff:ready` comes a layout and a chunk sooner (200 terms: 474 → 383 ms).
 const ALL_AT_ONCE: usize = 250;
 
 /// Headings and rows.
@@ -73,7 +73,8 @@ pub fn TermList(props: &TermListProps) -> Html {
         props.rows.len()
     };
     {
-        let (limit, deal, done) = (limit.clone(), props.deal.clone(), props.on_complete.clone());
+        // The next chunk after the browser has had a turn (effects run once this pass is done).
+        let (limit, deal) = (limit.clone(), props.deal.clone());
         use_effect_with(
             (props.deal.clone(), shown, props.rows.clone()),
             move |(_, shown, rows)| {
@@ -83,17 +84,15 @@ pub fn TermList(props: &TermListProps) -> Html {
                         yew::platform::time::sleep(std::time::Duration::ZERO).await;
                         limit.set((deal, next));
                     });
-                } else {
-                    done.emit(());
                 }
             },
         );
     }
     // Completion is reported from a task queued now, which runs as soon as Yew's current pass
-    // (this render and the rows' first renders) has put the rows in the DOM. The effect above
-    // also reports it, but Yew runs effects only after it yields to the browser when a pass
-    // takes over 16 ms: `dealdiff:ready` would wait for a layout and paint. The root sends
-    // `dealdiff:ready` once per payload and pair, whichever report comes first.
+    // (this render and the rows' first renders) has put the rows in the DOM. Not from an effect:
+    // Yew runs effects only after it yields to the browser when a pass takes over 16 ms, so
+    // `dealdiff:ready` would wait for a layout and paint. Every complete render reports; the root
+    // sends `dealdiff:ready` once per payload and pair.
     #[cfg(feature = "csr")]
     if shown == props.rows.len() {
         let done = props.on_complete.clone();

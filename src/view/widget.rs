@@ -241,8 +241,8 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
     }
     // `dealdiff:ready` once per payload and compare pair, when the term list reports that every
     // displayed term is in the shadow root (it renders long lists in chunks).
-    // The term list may report completion from a task queued during its render (see `TermList`):
-    // `shown` is what this render shows, so a report from an older render is dropped.
+    // The term list reports completion from a task queued during its render (see `TermList`):
+    // `shown` is what the latest render shows, so a report from an older render is dropped.
     let last_ready = use_mut_ref(|| None::<(DealRc, Pair)>);
     let shown = use_mut_ref(|| None::<(DealRc, Pair)>);
     *shown.borrow_mut() = deal.clone().zip(pair);
