@@ -175,7 +175,9 @@ fn render_prints_payload_static_html_and_json_ld() {
     let o = dealdiff(&["render", "tests/fixtures/valid/full.json"]);
     assert_eq!(o.status.code(), Some(0));
     let html = stdout(&o);
-    assert!(html.starts_with("<deal-diff>\n<script type=\"application/json\">{"));
+    assert!(html.starts_with(
+        "<deal-diff>\n<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/dealdiff/dealdiff.css\"><div class=\"mount\" data-dealdiff-prerender=\"0.1.0 "
+    ));
 
     // The payload, as the widget will read it.
     let payload: Value = serde_json::from_str(script(&html, "type=\"application/json\">")).unwrap();
@@ -213,9 +215,20 @@ fn render_prints_payload_static_html_and_json_ld() {
     assert!(body.contains("Harbour concession, renegotiated"));
     assert!(body.contains("rel=\"noopener noreferrer\""));
     // No controls that would do nothing without the wasm.
-    for dead in ["<button", "<select", "keys-hint", "aria-hidden"] {
+    for dead in ["<button", "<select", "keys-hint"] {
         assert!(!body.contains(dead), "{dead}");
     }
+    // The shadow root's copy and the light-DOM copy, with their own ids.
+    let shadow = &body[..body.find("</template>").expect("declarative shadow root")];
+    let light = &body[body.find("</template>").unwrap()..];
+    assert_eq!(shadow.matches("data-term-id=").count(), 4);
+    assert_eq!(light.matches("data-term-id=").count(), 4);
+    assert!(shadow.contains(" id=\"dd-title\""));
+    assert!(light.contains(" id=\"dealdiff-") && !light.contains(" id=\"dd-"));
+    assert!(
+        !light.contains("<!--"),
+        "the light copy is not hydrated: no markers"
+    );
 
     // schema.org JSON-LD after the element.
     let ld: Value = serde_json::from_str(script(&html, "type=\"application/ld+json\">")).unwrap();
@@ -262,7 +275,16 @@ fn render_escapes_script_endings_in_the_payload() {
     // Only our own two scripts end; the payload's text cannot.
     assert_eq!(html.matches("</script>").count(), 2);
     assert_eq!(html.to_ascii_lowercase().matches("</script").count(), 2);
-    assert!(!html.contains("<!--"));
+    // The only comments are Yew's hydration markers.
+    for (at, _) in html.match_indices("<!--") {
+        assert!(
+            ["<!--<[", "<!--</[", "<!--<#", "<!--</#"]
+                .iter()
+                .any(|m| html[at..].starts_with(m)),
+            "{}",
+            &html[at..at + 20]
+        );
+    }
     assert!(html.contains(r#""title": "<\/script><script>alert(1)<\/script>""#));
     // Escaping changes no value.
     let payload: Value = serde_json::from_str(script(&html, "type=\"application/json\">")).unwrap();
@@ -291,4 +313,21 @@ fn schema_command_prints_the_committed_schema() {
     assert_eq!(o.status.code(), Some(0));
     let committed = std::fs::read_to_string(root().join("www/dealdiff.schema.json")).unwrap();
     assert_eq!(stdout(&o), committed);
+}
+
+#[test]
+fn render_options_set_the_stylesheet_and_leave_out_the_fallback() {
+    let o = dealdiff(&[
+        "render",
+        "tests/fixtures/valid/full.json",
+        "--base",
+        "https://cdn.example.org/dd@1",
+        "--no-fallback",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let html = stdout(&o);
+    assert!(html
+        .contains("<link rel=\"stylesheet\" href=\"https://cdn.example.org/dd@1/dealdiff.css\">"));
+    let after = &html[html.find("</template>").unwrap()..html.find("</deal-diff>").unwrap()];
+    assert!(!after.contains("data-term-id"), "no light-DOM copy");
 }

@@ -144,6 +144,7 @@ class DealDiffElement extends HTMLElement {
   #mounting = null; // token of the mount in progress; cleared on disconnect
   #observer = null; // lazy loading
   #crashed = false;
+  #listening = false; // the reader-event marks are on the shadow root
 
   connectedCallback() {
     // A `payload` set before this element was upgraded shadows the accessor: move it over.
@@ -156,6 +157,15 @@ class DealDiffElement extends HTMLElement {
     let root = this.shadowRoot;
     if (!root) {
       root = this.attachShadow({ mode: 'open' });
+      // A browser without declarative shadow DOM left the prerendered root as a template: adopt it.
+      const template = [...this.children].find((el) => el.localName === 'template' && el.hasAttribute('shadowrootmode'));
+      if (template) {
+        root.append(template.content);
+        template.remove();
+      }
+    }
+    if (!this.#listening) {
+      this.#listening = true;
       const mark = () => {
         lastEventHost = this;
         // Cleared on the next task: microtasks run between listeners of a reader's event.
@@ -165,7 +175,8 @@ class DealDiffElement extends HTMLElement {
     }
     styleRoot(root);
     if (this.#widget) return;
-    placeholder(this, root);
+    // A prerendered shadow root (the `dealdiff render` snippet) stays as it is until Rust adopts it.
+    if (!root.querySelector(':scope > .mount[data-dealdiff-prerender]')) placeholder(this, root);
     if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
       this.#observer = new IntersectionObserver(
         (entries) => {

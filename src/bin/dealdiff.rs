@@ -14,8 +14,6 @@
 mod render;
 #[path = "dealdiff/sources.rs"]
 mod sources;
-#[path = "dealdiff/static_html.rs"]
-mod static_html;
 
 use dealdiff::core::{self, Outcome, PayloadError};
 use std::io::{Read, Write};
@@ -27,14 +25,17 @@ dealdiff: check, prerender and describe dealdiff payloads (payload v1)
 
 Usage:
   dealdiff check PAYLOAD.json [--sources DIR]   report every problem; exit 1 on errors
-  dealdiff render PAYLOAD.json [--id ID]        print a <deal-diff> snippet with prerendered HTML
+  dealdiff render PAYLOAD.json [--id ID] [--base URL] [--no-fallback]
+                                                print a <deal-diff> snippet with prerendered HTML
   dealdiff schema                               print the payload's JSON Schema
   dealdiff --help | --version
 
 PAYLOAD.json may be `-` for standard input. With --sources DIR, `check` also looks for each
 quote, whitespace-normalised, in DIR/<source id>.txt (translated quotes are not checked).
 With --id ID, `render` gives the element that id (its deep-link namespace) and prefixes the
-prerendered ids with it (default: a prefix from the payload's hash).
+light-DOM copy's ids with it (default: a prefix from the payload's hash). --base URL is where
+dealdiff.css is served (default /dealdiff/); --no-fallback leaves out the light-DOM copy for
+browsers without declarative shadow DOM.
 Exit status: 0 fine (warnings allowed), 1 problems found, 2 usage or I/O error.";
 
 fn main() -> ExitCode {
@@ -151,6 +152,8 @@ fn check_command(args: &[String]) -> Result<ExitCode, Usage> {
 fn render_command(args: &[String]) -> Result<ExitCode, Usage> {
     let mut file = None;
     let mut id = None;
+    let mut base = "/dealdiff/".to_owned();
+    let mut fallback = true;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -159,6 +162,12 @@ fn render_command(args: &[String]) -> Result<ExitCode, Usage> {
                 None => return Err(Usage(Some("--id needs a value".into()))),
             },
             a if a.starts_with("--id=") => id = Some(a["--id=".len()..].to_owned()),
+            "--base" => match rest.next() {
+                Some(value) => base = value.clone(),
+                None => return Err(Usage(Some("--base needs a value".into()))),
+            },
+            a if a.starts_with("--base=") => base = a["--base=".len()..].to_owned(),
+            "--no-fallback" => fallback = false,
             a if a.starts_with('-') && a != "-" => {
                 return Err(Usage(Some(format!("unknown option {a}"))));
             }
@@ -178,6 +187,12 @@ fn render_command(args: &[String]) -> Result<ExitCode, Usage> {
             ))));
         }
     }
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    if !base.ends_with('/') {
+        base.push('/');
+    }
     let Some(bytes) = read_input(&file) else {
         return Ok(ExitCode::from(2));
     };
@@ -189,7 +204,12 @@ fn render_command(args: &[String]) -> Result<ExitCode, Usage> {
             for w in &loaded.warnings {
                 eprintln!("warning: {w}");
             }
-            print(&render::snippet(text, loaded.deal, id.as_deref()));
+            let options = render::Options {
+                id: id.as_deref(),
+                base: &base,
+                fallback,
+            };
+            print(&render::snippet(text, loaded.deal, &options));
             Ok(ExitCode::SUCCESS)
         }
         Err(rejected) => {

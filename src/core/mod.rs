@@ -13,11 +13,14 @@ pub mod locate;
 pub mod navigate;
 pub mod payload;
 pub mod read;
+pub mod stamp;
 pub mod validate;
+pub mod view_mode;
 
 pub use compare::{classify, Change, Pair, Tally};
 pub use deal::Deal;
 pub use error::{PayloadError, Problem};
+pub use view_mode::ViewMode;
 
 /// A payload that rendered, with what was ignored on the way.
 #[derive(Debug)]

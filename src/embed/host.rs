@@ -77,6 +77,15 @@ pub fn mark_busy(host: &HtmlElement, busy: bool) {
     let _ = js_sys::Reflect::set(host, &"dealdiffBusy".into(), &busy.into());
 }
 
+/// The prerendered mount in a declarative shadow root, with its stamp (see `core::stamp`).
+pub fn prerendered_mount(root: &ShadowRoot) -> Option<(Element, String)> {
+    let mount = root
+        .query_selector(":scope > .mount[data-dealdiff-prerender]")
+        .ok()??;
+    let stamp = mount.get_attribute("data-dealdiff-prerender")?;
+    Some((mount, stamp))
+}
+
 /// Empties the shadow root (the loader's placeholder) and adds the element Yew renders into.
 pub fn fresh_mount(root: &ShadowRoot) -> Result<Element, wasm_bindgen::JsValue> {
     root.set_inner_html("");

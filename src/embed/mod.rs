@@ -7,8 +7,8 @@ mod host;
 mod js_json;
 mod tools;
 
-use crate::core::{self, Outcome};
-use crate::view::{Content, DealDiff, DealRc, Failure, Notice, WidgetProps};
+use crate::core::{self, Outcome, Pair, ViewMode};
+use crate::view::{ui_for, Content, DealDiff, DealRc, Failure, Notice, WidgetProps};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -91,10 +91,11 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Mounts into `root` (the element's open shadow root) and loads the payload.
+    /// Mounts into `root` (the element's open shadow root) and loads the payload. A root that
+    /// holds the prerendered comparison of this very payload (see `core::stamp`) is adopted as
+    /// it is: Yew hydrates it, so the reader sees no second copy, flash or jump.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, root: ShadowRoot, property: JsValue) -> Result<Widget, JsValue> {
-        let mount = host::fresh_mount(&root)?;
         let anchor_ns = host::anchor_namespace(&host);
         let inner = Rc::new(Inner {
             host,
@@ -123,8 +124,28 @@ impl Widget {
         // it let Yew's scheduler yield in between: an extra layout and paint before the terms.
         load(&inner);
         let props = props_for(&inner);
-        *inner.app.borrow_mut() =
-            Some(yew::Renderer::<DealDiff>::with_root_and_props(mount, props).render());
+        let app = match host::prerendered_mount(&root) {
+            Some((mount, stamp)) if first_render_stamp(&inner, &props).as_ref() == Some(&stamp) => {
+                // The first pass must be the prerender's own (static) render; the controls
+                // are then added to it, which only inserts nodes.
+                let first = WidgetProps {
+                    interactive: false,
+                    ..props_for(&inner)
+                };
+                // Adopted once: a later mount (a restart after a crash) must not hydrate the
+                // live, interactive tree again.
+                let _ = mount.remove_attribute("data-dealdiff-prerender");
+                let mut app =
+                    yew::Renderer::<DealDiff>::with_root_and_props(mount, first).hydrate();
+                app.update(props);
+                app
+            }
+            _ => {
+                let mount = host::fresh_mount(&root)?;
+                yew::Renderer::<DealDiff>::with_root_and_props(mount, props).render()
+            }
+        };
+        *inner.app.borrow_mut() = Some(app);
         Ok(Widget { inner })
     }
 
@@ -185,7 +206,22 @@ fn props_for(inner: &Rc<Inner>) -> WidgetProps {
                 load(&inner);
             }
         })),
+        interactive: true,
+        ids: AttrValue::Static("dd-"),
     }
+}
+
+/// The stamp a prerender of what this widget is about to show would carry (inline payloads only:
+/// the snippet's form), `None` when there is nothing to adopt.
+fn first_render_stamp(inner: &Inner, props: &WidgetProps) -> Option<String> {
+    let (Content::Ready(deal), Rendered::Text(text)) = (&props.content, &*inner.rendered.borrow())
+    else {
+        return None;
+    };
+    let view = ViewMode::from_attribute(props.view.as_deref()).0;
+    let pair = Pair::from_attribute(deal, props.compare.as_deref()).0;
+    let ui = ui_for(props);
+    Some(core::stamp::prerender_stamp(text, deal, view, pair, ui.tag))
 }
 
 fn render(inner: &Rc<Inner>) {

@@ -1,9 +1,10 @@
 //! The reader's controls: which view (side by side, or one version) and which two versions to compare.
 //! Real buttons and labelled selects, so they work by keyboard and are named for assistive technology.
 
-use super::widget::ViewMode;
+use super::actions::use_actions;
+use super::state::Action;
 use super::{use_ui, DealRc};
-use crate::core::Pair;
+use crate::core::{Pair, ViewMode};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -16,19 +17,19 @@ pub struct ViewSwitchProps {
     pub from_label: AttrValue,
     /// Label of the later version compared.
     pub to_label: AttrValue,
-    /// Called with the view the reader picks.
-    pub on_change: Callback<ViewMode>,
 }
 
 /// Three toggle buttons: side by side, the earlier version, the later one.
 #[function_component]
 pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
-    let ui = use_ui();
+    let (ui, actions) = (use_ui(), use_actions());
     let button = |mode: ViewMode, label: AttrValue| {
         let pressed = props.view == mode;
+        let actions = actions.clone();
         html! {
-            <button type="button" class={classes!("toggle", pressed.then_some("on"))}
-                aria-pressed={pressed.to_string()} onclick={props.on_change.reform(move |_| mode)}>
+            <button type="button" class={if pressed { "toggle on" } else { "toggle" }}
+                aria-pressed={if pressed { "true" } else { "false" }}
+                onclick={move |_| actions.send(Action::View(mode))}>
                 { label }
             </button>
         }
@@ -50,16 +51,15 @@ pub struct VersionPickerProps {
     pub deal: DealRc,
     /// The pair compared.
     pub pair: Pair,
-    /// Called with the pair the reader picks (always two different versions, older first).
-    pub on_change: Callback<Pair>,
 }
 
 /// Two selects, "From" and "To"; a version chosen in one is disabled in the other.
+/// A pick is always two different versions, older first.
 #[function_component]
 pub fn VersionPicker(props: &VersionPickerProps) -> Html {
-    let ui = use_ui();
+    let (ui, actions) = (use_ui(), use_actions());
     let select = |label: &'static str, selected: usize, other: usize, is_from: bool| {
-        let (pair, cb) = (props.pair, props.on_change.clone());
+        let (pair, actions) = (props.pair, actions.clone());
         let onchange = Callback::from(move |e: Event| {
             let Ok(i) = e
                 .target_unchecked_into::<HtmlSelectElement>()
@@ -74,10 +74,10 @@ pub fn VersionPicker(props: &VersionPickerProps) -> Html {
                 (pair.from, i)
             };
             if a != b {
-                cb.emit(Pair {
+                actions.send(Action::Compare(Pair {
                     from: a.min(b),
                     to: a.max(b),
-                });
+                }));
             }
         });
         html! {

@@ -1,19 +1,27 @@
 //! Yew components, one per file, named for what the reader sees.
-//! They take the validated model as props and report reader actions through callbacks; state lives in `widget`.
+//! They take the validated model as props and send reader actions up one channel (`actions`);
+//! the reader's state and its reducer live in `state`, the root in `widget`.
 
+mod actions;
 mod controls;
+mod deal_view;
 mod error_panel;
+mod focus;
 mod header;
 mod markup;
 mod navigator;
+mod notice;
 mod quote;
 mod source_list;
+pub mod state;
 mod term_list;
 mod term_row;
 mod widget;
 
+pub use crate::core::ViewMode;
 pub use error_panel::ErrorPanel;
-pub use widget::{Content, DealDiff, Failure, Notice, ViewMode, WidgetProps};
+pub use notice::{Content, Failure, Notice};
+pub use widget::{ui_for, DealDiff, WidgetProps};
 
 use crate::core::Deal;
 use crate::i18n::Strings;

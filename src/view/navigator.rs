@@ -1,6 +1,8 @@
 //! The sticky toolbar that keeps readers oriented in long comparisons: filters, previous/next change, "n of N".
 //! It only renders and reports; where "next" goes is decided by `core::navigate`.
 
+use super::actions::use_actions;
+use super::state::Action;
 use super::use_ui;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -19,38 +21,33 @@ pub struct ChangeNavigatorProps {
     pub position: usize,
     /// Number of changes under the filters.
     pub total: usize,
-    /// Previous change.
-    pub on_prev: Callback<()>,
-    /// Next change.
-    pub on_next: Callback<()>,
-    /// Toggle changes-only.
-    pub on_changes_only: Callback<bool>,
-    /// Pick a topic (`None`: all).
-    pub on_topic: Callback<Option<String>>,
 }
 
 /// Filters and previous/next navigation.
 #[function_component]
 pub fn ChangeNavigator(props: &ChangeNavigatorProps) -> Html {
-    let ui = use_ui();
+    let (ui, actions) = (use_ui(), use_actions());
     let on_topic = {
-        let (cb, topics) = (props.on_topic.clone(), props.topics.clone());
+        let (actions, topics) = (actions.clone(), props.topics.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            cb.emit(
-                value
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| topics.get(i).cloned()),
-            );
+            let topic = value
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| topics.get(i).cloned());
+            actions.send(Action::Topic(topic));
         })
+    };
+    let send = |action: Action| {
+        let actions = actions.clone();
+        move |_: MouseEvent| actions.send(action.clone())
     };
     let only = props.changes_only;
     let no_changes = props.total == 0;
     html! {
         <div class="navigator" role="toolbar" aria-label={ui.navigation}>
-            <button type="button" class={classes!("toggle", only.then_some("on"))} aria-pressed={only.to_string()}
-                onclick={props.on_changes_only.reform(move |_| !only)}>{ ui.changes_only }</button>
+            <button type="button" class={if only { "toggle on" } else { "toggle" }} aria-pressed={if only { "true" } else { "false" }}
+                onclick={send(Action::ChangesOnly(!only))}>{ ui.changes_only }</button>
             if props.topics.len() > 1 {
                 <label class="picker">
                     <span class="control-label">{ ui.topic_label }</span>
@@ -63,11 +60,11 @@ pub fn ChangeNavigator(props: &ChangeNavigatorProps) -> Html {
                 </label>
             }
             <span class="stepper">
-                <button type="button" class="step" disabled={no_changes} onclick={props.on_prev.reform(|_| ())}>
+                <button type="button" class="step" disabled={no_changes} onclick={send(Action::Step(false))}>
                     <span class="arrow" aria-hidden="true">{ "‹" }</span>{ " " }<span class="step-text">{ ui.prev_change }</span>
                 </button>
                 <span class="position" aria-live="polite" aria-atomic="true">{ (ui.position)(props.position, props.total) }</span>
-                <button type="button" class="step" disabled={no_changes} onclick={props.on_next.reform(|_| ())}>
+                <button type="button" class="step" disabled={no_changes} onclick={send(Action::Step(true))}>
                     <span class="step-text">{ ui.next_change }</span>{ " " }<span class="arrow" aria-hidden="true">{ "›" }</span>
                 </button>
             </span>

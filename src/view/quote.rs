@@ -1,7 +1,9 @@
 //! One quoted passage with its attribution, and the list of them under a term.
 //! Shapes the contract's hooks: `<figure>` › `<blockquote data-quote-id>` + `<cite>` (+ link when the source has a URL).
 
+use super::actions::use_actions;
 use super::markup::{fragment, Markup};
+use super::state::Action;
 use super::{use_ui, DealRc, Ui};
 use crate::core::links::quote_link;
 use crate::core::Deal;
@@ -91,16 +93,16 @@ pub struct QuoteListProps {
     pub quotes: Vec<usize>,
     /// Accessible name of the group.
     pub label: AttrValue,
-    /// A source link was followed (its href).
+    /// The term they support (index into `deal.terms`), reported with a followed source link.
     #[prop_or_default]
-    pub on_open_source: Callback<String>,
+    pub term: Option<usize>,
 }
 
 /// Quotes as a labelled group. The figures are one HTML fragment, so a click on a source link is
 /// read here, on the group, from the event's target.
 #[function_component]
 pub fn QuoteList(props: &QuoteListProps) -> Html {
-    let ui = use_ui();
+    let (ui, actions) = (use_ui(), use_actions());
     let figures = use_memo(
         (props.deal.clone(), props.quotes.clone(), ui),
         |(deal, quotes, ui)| {
@@ -115,13 +117,13 @@ pub fn QuoteList(props: &QuoteListProps) -> Html {
         return Html::default();
     }
     let onclick = {
-        let cb = props.on_open_source.clone();
+        let term = props.term;
         Callback::from(move |e: MouseEvent| {
             let link = e
                 .target_dyn_into::<web_sys::Element>()
                 .and_then(|t| t.closest("a[href]").ok().flatten());
-            if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
-                cb.emit(href);
+            if let Some(url) = link.and_then(|a| a.get_attribute("href")) {
+                actions.send(Action::OpenSource { url, term });
             }
         })
     };

@@ -1,11 +1,11 @@
 //! The comparison itself: column headings for the two versions, then one row per displayed term.
 //! Which rows show is decided by `core::navigate::rows` (filters, terms absent from both versions).
 
+use super::actions::use_actions;
 use super::term_row::TermRow;
-use super::widget::ViewMode;
 use super::{use_ui, DealRc};
 use crate::core::navigate::Row;
-use crate::core::{Pair, Tally};
+use crate::core::{Pair, Tally, ViewMode};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,19 +26,14 @@ pub struct TermListProps {
     /// The term whose link was just copied.
     #[prop_or_default]
     pub copied: Option<usize>,
-    /// Copy a link to a term.
-    #[prop_or_default]
-    pub on_copy_link: Callback<usize>,
-    /// Forwarded to quotes: (url, term id).
-    #[prop_or_default]
-    pub on_open_source: Callback<(String, Option<String>)>,
     /// Called after each render that has every row in the DOM (so after the last chunk).
     #[prop_or_default]
     pub on_complete: Callback<()>,
 }
 
 /// Rows rendered at once, then added per task: a 2,000-term comparison would otherwise block the
-/// page for over a second in one task. The server renderer (CLI) always renders every row.
+/// page for over a second in one task. A static render (the prerendered snippet, and so the first
+/// render of a hydrated one) has every row.
 const FIRST_ROWS: usize = 120;
 const MORE_ROWS: usize = 400;
 /// A list up to this long renders at once: its task is about as long as a long list's first chunk
@@ -49,15 +44,25 @@ const ALL_AT_ONCE: usize = 250;
 /// Headings and rows.
 #[function_component]
 pub fn TermList(props: &TermListProps) -> Html {
-    let ui = use_ui();
+    let (ui, actions) = (use_ui(), use_actions());
     // How many rows are rendered, per payload: a new payload starts small again; filters and
-    // pairs keep what is there (keyed rows are reused, not rebuilt).
-    let first = if props.rows.len() <= ALL_AT_ONCE {
+    // pairs keep what is there (keyed rows are reused, not rebuilt). A list that was first
+    // rendered static (hydrated from the prerender) keeps every row it has.
+    let first = if props.rows.len() <= ALL_AT_ONCE || !actions.interactive {
         ALL_AT_ONCE
     } else {
         FIRST_ROWS
     };
-    let limit = use_state(|| (props.deal.clone(), first));
+    let limit = use_state(|| {
+        (
+            props.deal.clone(),
+            if actions.interactive {
+                first
+            } else {
+                usize::MAX
+            },
+        )
+    });
     let wanted = if limit.0 == props.deal {
         limit.1.max(first)
     } else {
@@ -67,11 +72,7 @@ pub fn TermList(props: &TermListProps) -> Html {
         .current
         .and_then(|c| props.rows.iter().position(|r| r.index == c))
         .map_or(0, |p| p + 1);
-    let shown = if cfg!(feature = "csr") {
-        wanted.max(through_current).min(props.rows.len())
-    } else {
-        props.rows.len()
-    };
+    let shown = wanted.max(through_current).min(props.rows.len());
     {
         // The next chunk after the browser has had a turn (effects run once this pass is done).
         let (limit, deal) = (limit.clone(), props.deal.clone());
@@ -94,7 +95,7 @@ pub fn TermList(props: &TermListProps) -> Html {
     // `dealdiff:ready` would wait for a layout and paint. Every complete render reports; the root
     // sends `dealdiff:ready` once per payload and pair.
     #[cfg(feature = "csr")]
-    if shown == props.rows.len() {
+    if shown == props.rows.len() && actions.interactive {
         let done = props.on_complete.clone();
         yew::platform::spawn_local(async move { done.emit(()) });
     }
@@ -104,7 +105,7 @@ pub fn TermList(props: &TermListProps) -> Html {
     let column = |i: usize, side: &'static str| {
         let v = &deal.versions[i];
         html! {
-            <div class={classes!("column-head", side)}>
+            <div class={if side == "from" { "column-head from" } else { "column-head to" }}>
                 { &v.label }
                 if let Some(d) = v.date {
                     <time datetime={d.to_string()} lang={ui.tag} dir={ui.dir()}>{ (ui.format_date)(d) }</time>
@@ -120,14 +121,14 @@ pub fn TermList(props: &TermListProps) -> Html {
         ViewMode::After => column(props.pair.to, "to"),
     };
     html! {
-        <section class="comparison" aria-labelledby="dd-terms">
-            <h3 id="dd-terms" lang={ui.tag} dir={ui.dir()}>{ ui.terms_heading }
+        <section class="comparison" aria-labelledby={actions.id("terms")}>
+            <h3 id={actions.id("terms")} lang={ui.tag} dir={ui.dir()}>{ ui.terms_heading }
                 <span class="tally">{ (ui.summary_changed)(tally.changed(), all) }</span>
                 if props.rows.len() < all {
                     <span class="tally">{ (ui.filtered)(props.rows.len(), all) }</span>
                 }
             </h3>
-            <div class={classes!("column-heads", if props.view == ViewMode::Split { "split" } else { "single" })}
+            <div class={if props.view == ViewMode::Split { "column-heads split" } else { "column-heads single" }}
                  aria-hidden="true">{ heads }</div>
             if props.rows.is_empty() {
                 <p class="empty" lang={ui.tag} dir={ui.dir()}>{ ui.nothing_matches }</p>
@@ -136,8 +137,7 @@ pub fn TermList(props: &TermListProps) -> Html {
                 { for props.rows.iter().take(shown).map(|row| html! {
                     <TermRow key={deal.terms[row.index].id.clone()} deal={deal.clone()} index={row.index}
                         pair={props.pair} change={row.change} view={props.view}
-                        current={props.current == Some(row.index)} copied={props.copied == Some(row.index)}
-                        on_copy_link={props.on_copy_link.clone()} on_open_source={props.on_open_source.clone()} />
+                        current={props.current == Some(row.index)} copied={props.copied == Some(row.index)} />
                 }) }
             </ol>
         </section>

@@ -1,12 +1,13 @@
 //! One term as the reader sees it: label, topic, change badge, the compared values with word marks, note, quotes.
 //! Carries the contract's `data-term-id` / `data-change` hooks, and a copy-link control for deep links.
 
+use super::actions::use_actions;
 use super::markup::{fragment, Markup};
 use super::quote::QuoteList;
-use super::widget::ViewMode;
+use super::state::Action;
 use super::{use_ui, DealRc, Ui};
 use crate::core::diff::{word_diff, Piece};
-use crate::core::{Change, Deal, Pair};
+use crate::core::{Change, Deal, Pair, ViewMode};
 use yew::prelude::*;
 
 /// Props of [`TermRow`].
@@ -28,18 +29,20 @@ pub struct TermRowProps {
     /// The reader just copied this term's link.
     #[prop_or_default]
     pub copied: bool,
-    /// Copy a link to this term (its index).
-    #[prop_or_default]
-    pub on_copy_link: Callback<usize>,
-    /// Forwarded to the quotes, with this term's id.
-    #[prop_or_default]
-    pub on_open_source: Callback<(String, Option<String>)>,
 }
+
+/// `badge <change>`, indexed by `Change as usize`.
+const BADGE_CLASSES: [&str; 4] = [
+    "badge added",
+    "badge removed",
+    "badge modified",
+    "badge unchanged",
+];
 
 /// The change in words, never colour alone (a function: one per term adds up in long lists).
 pub fn change_badge(change: Change, ui: Ui) -> Html {
     html! {
-        <span class={classes!("badge", change.as_str())} lang={ui.tag} dir={ui.dir()}>
+        <span class={BADGE_CLASSES[change as usize]} lang={ui.tag} dir={ui.dir()}>
             { ui.change[change as usize] }
         </span>
     }
@@ -144,7 +147,7 @@ fn values(
 /// A term row.
 #[function_component]
 pub fn TermRow(props: &TermRowProps) -> Html {
-    let ui = use_ui();
+    let (ui, actions) = (use_ui(), use_actions());
     let deal = &props.deal;
     let term = &deal.terms[props.index];
     let diff = use_memo(
@@ -168,14 +171,15 @@ pub fn TermRow(props: &TermRowProps) -> Html {
         ),
         |(deal, i, pair, view, diff, ui)| values(deal, *i, *pair, *view, diff.as_deref(), *ui),
     );
-    let heading_id = format!("dd-term-{}", props.index);
+    let heading_id = actions.id(&format!("term-{}", props.index));
     let index = props.index;
-    let on_open_source = {
-        let (cb, id) = (props.on_open_source.clone(), term.id.clone());
-        Callback::from(move |url: String| cb.emit((url, Some(id.clone()))))
-    };
+    let class = format!(
+        "term {}{}",
+        props.change.as_str(),
+        if props.current { " current" } else { "" }
+    );
     html! {
-        <li class={classes!("term", props.change.as_str(), props.current.then_some("current"))}
+        <li {class}
             data-term-id={term.id.clone()} data-change={props.change.as_str()} data-term-index={index.to_string()}
             tabindex="-1" aria-labelledby={heading_id.clone()}>
             <div class="term-head">
@@ -184,10 +188,12 @@ pub fn TermRow(props: &TermRowProps) -> Html {
                 if let Some(topic) = &term.topic {
                     <span class="topic">{ topic }</span>
                 }
-                <button type="button" class="copy-link" aria-label={format!("{} {}", ui.copy_link, term.label)}
-                    onclick={props.on_copy_link.reform(move |_| index)}>
-                    <span aria-hidden="true">{ "#" }</span>
-                </button>
+                if actions.interactive {
+                    <button type="button" class="copy-link" aria-label={format!("{} {}", ui.copy_link, term.label)}
+                        onclick={move |_| actions.send(Action::CopyLink(index))}>
+                        <span aria-hidden="true">{ "#" }</span>
+                    </button>
+                }
                 if props.copied {
                     <span class="copied" role="status" lang={ui.tag} dir={ui.dir()}>{ ui.link_copied }</span>
                 }
@@ -196,7 +202,7 @@ pub fn TermRow(props: &TermRowProps) -> Html {
             if let Some(note) = &term.note {
                 <p class="note">{ note }</p>
             }
-            <QuoteList deal={deal.clone()} quotes={term.quotes.clone()} label={ui.quotes_for} {on_open_source} />
+            <QuoteList deal={deal.clone()} quotes={term.quotes.clone()} label={ui.quotes_for} term={Some(index)} />
         </li>
     }
 }

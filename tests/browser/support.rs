@@ -37,6 +37,8 @@ pub fn props(content: Content) -> WidgetProps {
         hash: None,
         on_notice: Default::default(),
         on_retry: None,
+        interactive: true,
+        ids: "dd-".into(),
     }
 }
 

@@ -1,41 +1,81 @@
 //! `render`: the `<deal-diff>` snippet a static site pastes into an article.
 //!
-//! Inside the element: the payload script the widget reads, then the comparison as plain HTML,
-//! rendered by Yew's server renderer from the widget's own components, which readers without
-//! JavaScript see (and everyone sees while the wasm loads: the loader slots it in). After the
-//! element: schema.org JSON-LD describing the comparison and the quotes it rests on.
+//! Inside the element, in this order:
+//! - the widget's own shadow root as declarative shadow DOM (`<template shadowrootmode="open">`):
+//!   the stylesheet and the comparison, rendered static (no controls, every row) by Yew's server
+//!   renderer from the widget's own components, hydratable and stamped (`core::stamp`), so the
+//!   browser paints the styled comparison as it parses the page and the wasm adopts it;
+//! - the payload script the widget reads;
+//! - the same static render in the light DOM, ids prefixed, for browsers without declarative
+//!   shadow DOM (a shadow root with no slot hides it everywhere else); `--no-fallback` leaves it out.
+//!
+//! After the element: schema.org JSON-LD describing the comparison and the quotes it rests on.
 
-use crate::static_html;
 use dealdiff::core::deal::Source;
-use dealdiff::core::Deal;
-use dealdiff::view::{Content, DealDiff, DealRc, WidgetProps};
+use dealdiff::core::stamp::{fnv1a, prerender_stamp};
+use dealdiff::core::{Deal, Pair, ViewMode};
+use dealdiff::view::{ui_for, Content, DealDiff, DealRc, WidgetProps};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
 use yew::{AttrValue, LocalServerRenderer};
 
+/// How to render a snippet.
+pub struct Options<'a> {
+    /// The element's id (its deep-link namespace, and the light-DOM ids' prefix).
+    pub id: Option<&'a str>,
+    /// The URL of the folder holding `dealdiff.css` (ends with `/`).
+    pub base: &'a str,
+    /// Also the light-DOM copy for browsers without declarative shadow DOM.
+    pub fallback: bool,
+}
+
 /// The whole snippet, ending with a newline. `payload` is the payload's text as read (UTF-8);
-/// `id`, if given, becomes the element's id (and so its deep-link namespace) and the prefix of the
-/// prerendered ids; without one, the prefix comes from a hash of the payload.
-pub fn snippet(payload: &str, deal: Deal, id: Option<&str>) -> String {
-    let payload = payload.strip_prefix('\u{feff}').unwrap_or(payload).trim();
-    let deal = Rc::new(deal);
+/// without an id, the light-DOM prefix comes from a hash of the payload.
+pub fn snippet(payload: &str, deal: Deal, options: &Options) -> String {
+    let payload = script_text(payload.strip_prefix('\u{feff}').unwrap_or(payload).trim());
+    let deal = DealRc(Rc::new(deal));
     let json_ld = serde_json::to_string(&json_ld(&deal)).expect("serialisable");
-    let prefix = match id {
-        Some(id) => format!("{id}-"),
-        None => format!("dealdiff-{:08x}-", fnv1a(payload.as_bytes())),
+    let ns = options.id.unwrap_or_default();
+    let props = |ids: String| {
+        yew::props!(WidgetProps {
+            content: Content::Ready(deal.clone()),
+            anchor_ns: AttrValue::from(ns.to_owned()),
+            interactive: false,
+            ids: AttrValue::from(ids),
+        })
     };
-    let html = static_html::light_dom(&prerender(deal, id.unwrap_or_default()), &prefix);
-    let element = match id {
+    let shadow = props("dd-".to_owned());
+    let stamp = prerender_stamp(
+        &payload,
+        &deal,
+        ViewMode::Split,
+        Pair::default_for(&deal),
+        ui_for(&shadow).tag,
+    );
+    let shadow = prerender(shadow, true);
+    let light = if options.fallback {
+        let prefix = match options.id {
+            Some(id) => format!("{id}-dd-"),
+            None => format!("dealdiff-{:08x}-dd-", fnv1a(payload.as_bytes())),
+        };
+        format!("{}\n", prerender(props(prefix), false))
+    } else {
+        String::new()
+    };
+    let element = match options.id {
         Some(id) => format!("<deal-diff id=\"{id}\">"),
         None => "<deal-diff>".to_owned(),
     };
+    let css = html_attr(&format!("{}dealdiff.css", options.base));
     format!(
         "{element}\n\
-         <script type=\"application/json\">{}</script>\n\
-         {html}\n\
+         <template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{css}\">\
+         <div class=\"mount\" data-dealdiff-prerender=\"{}\">{shadow}</div></template>\n\
+         <script type=\"application/json\">{payload}</script>\n\
+         {light}\
          </deal-diff>\n\
          <script type=\"application/ld+json\">{}</script>\n",
-        script_text(payload),
+        html_attr(&stamp),
         script_text(&json_ld),
     )
 }
@@ -48,17 +88,21 @@ pub fn script_text(json: &str) -> String {
     json.replace("<!--", "\\u003c!--").replace("</", "<\\/")
 }
 
-/// The comparison as the widget first renders it (default view and pair), as HTML.
+/// Text made safe in a double-quoted attribute value.
+fn html_attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// The widget's static render (see `WidgetProps::interactive`), as HTML; `hydratable` adds the
+/// markers Yew's hydration walks by.
 ///
 /// Yew's server renderer is async; the components never wait on anything, so a current-thread
 /// Tokio runtime with a `LocalSet` (Yew's renderer spawns `!Send` tasks there) runs it to
 /// completion on this thread. Tokio is already in the tree as Yew's native runtime.
-fn prerender(deal: Rc<Deal>, anchor_ns: &str) -> String {
-    let props = yew::props!(WidgetProps {
-        content: Content::Ready(DealRc(deal)),
-        anchor_ns: AttrValue::from(anchor_ns.to_owned()),
-    });
-    let renderer = LocalServerRenderer::<DealDiff>::with_props(props).hydratable(false);
+fn prerender(props: WidgetProps, hydratable: bool) -> String {
+    let renderer = LocalServerRenderer::<DealDiff>::with_props(props).hydratable(hydratable);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a current-thread runtime needs no resources that can be missing");
@@ -145,13 +189,6 @@ fn source_work(source: &Source) -> Value {
         json!({ "@type": "Organization", "name": source.publisher }),
     );
     Value::Object(work)
-}
-
-/// 32-bit FNV-1a: a stable, dependency-free fingerprint for default id prefixes.
-fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5, |h, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
 }
 
 fn put(map: &mut Map<String, Value>, key: &str, value: Option<impl Into<Value>>) {
