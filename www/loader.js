@@ -91,17 +91,26 @@ window.addEventListener('error', (event) => {
   crashed(culprit, event.error);
 });
 
+// Styles the root; resolves once they apply, so the widget never shows (or reports ready) unstyled.
 function styleRoot(root) {
-  loadSheet().then((s) => {
+  return loadSheet().then((s) => {
     if (s) {
       root.adoptedStyleSheets = [s];
-    } else if (!root.querySelector('link[rel=stylesheet]')) {
+      return;
+    }
+    let link = root.querySelector('link[rel=stylesheet]');
+    if (link?.sheet) return;
+    if (!link) {
       // Cross-origin without CORS: a plain link still works (and still obeys CSP style-src).
-      const link = document.createElement('link');
+      link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = asset('dealdiff.css');
       root.prepend(link);
     }
+    return new Promise((done) => {
+      link.addEventListener('load', done, { once: true });
+      link.addEventListener('error', done, { once: true });
+    });
   });
 }
 
@@ -145,6 +154,7 @@ class DealDiffElement extends HTMLElement {
   #observer = null; // lazy loading
   #crashed = false;
   #listening = false; // the reader-event marks are on the shadow root
+  #styled = null; // Promise: the shadow root's stylesheet applies
 
   connectedCallback() {
     // A `payload` set before this element was upgraded shadows the accessor: move it over.
@@ -173,10 +183,10 @@ class DealDiffElement extends HTMLElement {
       };
       for (const type of READER_EVENTS) root.addEventListener(type, mark, { capture: true });
     }
-    styleRoot(root);
+    this.#styled = styleRoot(root);
     if (this.#widget) return;
     // A prerendered shadow root (the `dealdiff render` snippet) stays as it is until Rust adopts it.
-    if (!root.querySelector(':scope > .mount[data-dealdiff-prerender]')) placeholder(this, root);
+    if (!root.querySelector('.mount[data-dealdiff-prerender]')) placeholder(this, root);
     if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
       this.#observer = new IntersectionObserver(
         (entries) => {
@@ -233,8 +243,8 @@ class DealDiffElement extends HTMLElement {
 
   #mount() {
     const token = (this.#mounting = {});
-    loadEngine().then(
-      ({ glue, id }) => {
+    Promise.all([loadEngine(), this.#styled]).then(
+      ([{ glue, id }]) => {
         if (this.#mounting !== token || !this.isConnected) return;
         this.#mounting = null;
         this.#call(() => {

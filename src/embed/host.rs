@@ -80,7 +80,7 @@ pub fn mark_busy(host: &HtmlElement, busy: bool) {
 /// The prerendered mount in a declarative shadow root, with its stamp (see `core::stamp`).
 pub fn prerendered_mount(root: &ShadowRoot) -> Option<(Element, String)> {
     let mount = root
-        .query_selector(":scope > .mount[data-dealdiff-prerender]")
+        .query_selector(".mount[data-dealdiff-prerender]")
         .ok()??;
     let stamp = mount.get_attribute("data-dealdiff-prerender")?;
     Some((mount, stamp))
