@@ -214,13 +214,21 @@ fn render_prints_payload_static_html_and_json_ld() {
     }
     assert!(body.contains("Harbour concession, renegotiated"));
     assert!(body.contains("rel=\"noopener noreferrer\""));
-    // No controls that would do nothing without the wasm.
-    for dead in ["<button", "<select", "keys-hint"] {
-        assert!(!body.contains(dead), "{dead}");
-    }
     // The shadow root's copy and the light-DOM copy, with their own ids.
     let shadow = &body[..body.find("</template>").expect("declarative shadow root")];
     let light = &body[body.find("</template>").unwrap()..];
+    // In the shadow root every control is there but disabled (hidden without scripting), so going
+    // live moves nothing; the light-DOM copy has none.
+    assert!(shadow.contains("<button"));
+    for tag in ["<button", "<select"] {
+        for (at, _) in shadow.match_indices(tag) {
+            let start_tag = &shadow[at..at + shadow[at..].find('>').unwrap()];
+            assert!(start_tag.contains(" disabled"), "{start_tag}");
+        }
+    }
+    for dead in ["<button", "<select", "keys-hint", "more-toggle"] {
+        assert!(!light.contains(dead), "{dead}");
+    }
     assert_eq!(shadow.matches("data-term-id=").count(), 4);
     assert_eq!(light.matches("data-term-id=").count(), 4);
     assert!(shadow.contains(" id=\"dd-title\""));

@@ -142,6 +142,20 @@ function fallback(host, root, message) {
   );
 }
 
+// theme="host": the page's own computed color-scheme where the element sits (its parent's: the
+// widget's stylesheet sets the element's own), so a light-only site keeps a light widget.
+const darkMedia = matchMedia('(prefers-color-scheme: dark)');
+function hostScheme(el) {
+  const words = getComputedStyle(el.parentElement ?? document.documentElement).colorScheme.split(/\s+/);
+  const dark = words.includes('dark');
+  return dark && (!words.includes('light') || darkMedia.matches) ? 'dark' : 'light';
+}
+function applyTheme(el) {
+  if (el.getAttribute('theme') === 'host') el.dataset.hostScheme = hostScheme(el);
+  else delete el.dataset.hostScheme;
+}
+darkMedia.addEventListener?.('change', () => { for (const el of connected) applyTheme(el); });
+
 const READER_EVENTS = ['click', 'keydown', 'change', 'input', 'pointerdown', 'focusin'];
 
 class DealDiffElement extends HTMLElement {
@@ -164,6 +178,7 @@ class DealDiffElement extends HTMLElement {
       this.#property = value;
     }
     connected.add(this);
+    applyTheme(this);
     let root = this.shadowRoot;
     if (!root) {
       root = this.attachShadow({ mode: 'open' });
@@ -210,7 +225,8 @@ class DealDiffElement extends HTMLElement {
     this.#drop();
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name) {
+    if (name === 'theme') applyTheme(this);
     if (this.#crashed) this.restart();
     else if (this.#widget) this.#call(() => this.#widget.refresh());
   }

@@ -85,3 +85,37 @@ mod tests {
         assert_eq!(direction("pa-Guru"), Dir::Ltr);
     }
 }
+
+/// About how many words `text` has, for deciding what to fold on small screens: runs of letters
+/// between spaces, and each Han, kana or Hangul character as half a word (those scripts write
+/// no spaces, and a character carries about half a word).
+pub fn word_count(text: &str) -> usize {
+    let (mut words, mut wide, mut in_word) = (0usize, 0usize, false);
+    for c in text.chars() {
+        let cjk = matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF);
+        if cjk {
+            wide += 1;
+            in_word = false;
+        } else if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            words += 1;
+            in_word = true;
+        }
+    }
+    words + wide / 2
+}
+
+#[cfg(test)]
+mod word_count_tests {
+    use super::word_count;
+
+    #[test]
+    fn counts_words_and_half_a_word_per_cjk_character() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("  one two\tthree\n"), 3);
+        assert_eq!(word_count("微软和开放人工智能"), 4);
+        assert_eq!(word_count("OpenAI 与微软"), 2);
+        assert_eq!(word_count("اتفاق جديد بين الطرفين"), 4);
+    }
+}

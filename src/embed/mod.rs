@@ -8,7 +8,7 @@ mod js_json;
 mod tools;
 
 use crate::core::{self, Outcome, Pair, ViewMode};
-use crate::view::{ui_for, Content, DealDiff, DealRc, Failure, Notice, WidgetProps};
+use crate::view::{ui_for, Content, DealDiff, DealRc, Failure, Notice, Render, WidgetProps};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -126,10 +126,10 @@ impl Widget {
         let props = props_for(&inner);
         let app = match host::prerendered_mount(&root) {
             Some((mount, stamp)) if first_render_stamp(&inner, &props).as_ref() == Some(&stamp) => {
-                // The first pass must be the prerender's own (static) render; the controls
-                // are then added to it, which only inserts nodes.
+                // The first pass must be the prerender's own render; going live then only
+                // enables its controls.
                 let first = WidgetProps {
-                    interactive: false,
+                    render: Render::Prerender,
                     ..props_for(&inner)
                 };
                 // Adopted once: a later mount (a restart after a crash) must not hydrate the
@@ -206,7 +206,7 @@ fn props_for(inner: &Rc<Inner>) -> WidgetProps {
                 load(&inner);
             }
         })),
-        interactive: true,
+        render: Render::Live,
         ids: AttrValue::Static("dd-"),
     }
 }

@@ -86,6 +86,28 @@ pub struct Strings {
     /// space if the language puts one: `, ` in English, `، ` in Arabic, `，` in Chinese.
     /// Chosen by the payload's language, since it joins payload text.
     pub list_comma: &'static str,
+    /// Shows the rest of a clamped summary.
+    pub more: &'static str,
+    /// Folds a summary or quote again.
+    pub less: &'static str,
+    /// After `more`, for screen readers: what it shows.
+    pub more_summary: &'static str,
+    /// Shows the rest of a clamped quote.
+    pub read_more: &'static str,
+    /// After `read_more`, for screen readers: what it shows.
+    pub more_quote: &'static str,
+    /// The filter disclosure's label, before the active filter.
+    pub filter: &'static str,
+    /// The active filter when nothing is filtered.
+    pub no_filter: &'static str,
+    /// A term's history button (shown with three versions or more).
+    pub history: &'static str,
+    /// Accessible name of the overview of the changes.
+    pub overview: &'static str,
+    /// Counts by change kind: modified, added, removed, unchanged.
+    pub counts: fn(modified: usize, added: usize, removed: usize, unchanged: usize) -> String,
+    /// A group of terms in the overview: "Terms {from}–{to}".
+    pub terms_range: fn(from: usize, to: usize) -> String,
 }
 
 /// Strings for a language tag: the exact tag (any case), then Chinese by script (Simplified for
@@ -186,6 +208,17 @@ mod tests {
             navigation,
             internal_error,
             list_comma: _,
+            more,
+            less,
+            more_summary,
+            read_more,
+            more_quote,
+            filter,
+            no_filter,
+            history,
+            overview,
+            counts: _,
+            terms_range: _,
         } = *s;
         let [added, removed, modified, unchanged] = change;
         vec![
@@ -224,6 +257,15 @@ mod tests {
             ("keys_hint", keys_hint),
             ("navigation", navigation),
             ("internal_error", internal_error),
+            ("more", more),
+            ("less", less),
+            ("more_summary", more_summary),
+            ("read_more", read_more),
+            ("more_quote", more_quote),
+            ("filter", filter),
+            ("no_filter", no_filter),
+            ("history", history),
+            ("overview", overview),
         ]
     }
 

@@ -6,13 +6,28 @@
 use super::state::Action;
 use yew::{AttrValue, Callback};
 
+/// How a tree is rendered: "static" is a property of the render, not a post-processing step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Render {
+    /// The live widget.
+    #[default]
+    Live,
+    /// The prerendered shadow root (and so the first, hydrating pass over it): the live tree with
+    /// every control disabled and hidden where scripting is off, so that hydrating it only
+    /// enables controls (no node added or removed, nothing moves) and readers without
+    /// JavaScript see no button that does nothing. Every row.
+    Prerender,
+    /// Plain HTML for a page's light DOM (browsers without declarative shadow DOM, no widget
+    /// stylesheet): no controls at all. Every row.
+    Plain,
+}
+
 /// Provided by the root to everything below it.
 #[derive(Clone, PartialEq)]
 pub struct Actions {
     send: Callback<Action>,
-    /// With the reader's controls (the live widget), or static: no controls, every row (the
-    /// prerendered snippet, the first render of a hydrated one, the editor's preview of it).
-    pub interactive: bool,
+    /// How this tree is rendered.
+    pub render: Render,
     /// Prefix of every id the widget renders: `dd-` in its own shadow root; unique per widget
     /// when rendered into a page's light DOM, where ids are shared with the page.
     pub ids: AttrValue,
@@ -20,12 +35,23 @@ pub struct Actions {
 
 impl Actions {
     /// A channel sending to `send`.
-    pub fn new(send: Callback<Action>, interactive: bool, ids: AttrValue) -> Actions {
-        Actions {
-            send,
-            interactive,
-            ids,
-        }
+    pub fn new(send: Callback<Action>, render: Render, ids: AttrValue) -> Actions {
+        Actions { send, render, ids }
+    }
+
+    /// Whether controls are in the tree (enabled or not).
+    pub fn controls(&self) -> bool {
+        self.render != Render::Plain
+    }
+
+    /// Whether controls are disabled (the prerender).
+    pub fn inert(&self) -> bool {
+        self.render == Render::Prerender
+    }
+
+    /// Whether this is the live widget (long lists in chunks, completion reported).
+    pub fn live(&self) -> bool {
+        self.render == Render::Live
     }
 
     /// Reports a reader action to the root.
@@ -42,7 +68,7 @@ impl Actions {
 impl Default for Actions {
     /// Outside a root (isolated component tests): actions go nowhere, controls are shown.
     fn default() -> Actions {
-        Actions::new(Callback::noop(), true, AttrValue::Static("dd-"))
+        Actions::new(Callback::noop(), Render::Live, AttrValue::Static("dd-"))
     }
 }
 

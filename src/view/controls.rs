@@ -25,9 +25,9 @@ pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
     let (ui, actions) = (use_ui(), use_actions());
     let button = |mode: ViewMode, label: AttrValue| {
         let pressed = props.view == mode;
-        let actions = actions.clone();
+        let (actions, inert) = (actions.clone(), actions.inert());
         html! {
-            <button type="button" class={if pressed { "toggle on" } else { "toggle" }}
+            <button type="button" class={if pressed { "toggle on" } else { "toggle" }} disabled={inert}
                 aria-pressed={if pressed { "true" } else { "false" }}
                 onclick={move |_| actions.send(Action::View(mode))}>
                 { label }
@@ -59,7 +59,7 @@ pub struct VersionPickerProps {
 pub fn VersionPicker(props: &VersionPickerProps) -> Html {
     let (ui, actions) = (use_ui(), use_actions());
     let select = |label: &'static str, selected: usize, other: usize, is_from: bool| {
-        let (pair, actions) = (props.pair, actions.clone());
+        let (pair, inert, actions) = (props.pair, actions.inert(), actions.clone());
         let onchange = Callback::from(move |e: Event| {
             let Ok(i) = e
                 .target_unchecked_into::<HtmlSelectElement>()
@@ -83,7 +83,7 @@ pub fn VersionPicker(props: &VersionPickerProps) -> Html {
         html! {
             <label class="picker">
                 <span class="control-label">{ label }</span>
-                <select {onchange}>
+                <select {onchange} disabled={inert}>
                     { for props.deal.versions.iter().enumerate().map(|(i, v)| html! {
                         <option value={i.to_string()} selected={i == selected} disabled={i == other}>
                             { &v.label }

@@ -1,5 +1,6 @@
-//! A deal as the reader sees it: its headline, the controls (when interactive), the comparison,
-//! what the sources say, and the sources.
+//! A deal as the reader sees it: its headline, the controls, the overview of the changes, the
+//! comparison, what the sources say, and the sources. The controls are in the prerender too,
+//! disabled and hidden where scripting is off (see `Render`), so going live moves nothing.
 
 use super::actions::use_actions;
 use super::controls::{VersionPicker, ViewSwitch};
@@ -60,8 +61,8 @@ pub fn DealView(props: &DealViewProps) -> Html {
             <div lang={content_lang.clone()} dir={content_dir}>
                 <DealHeader deal={deal.clone()} {title_id} />
             </div>
-            if actions.interactive {
-                <div class="controls">
+            if actions.controls() {
+                <div class="controls needs-js">
                     if deal.versions.len() > 2 {
                         <VersionPicker deal={deal.clone()} {pair} />
                     }
@@ -71,12 +72,14 @@ pub fn DealView(props: &DealViewProps) -> Html {
                 </div>
                 <ChangeNavigator {topics} topic={reader.filter.topic.clone()}
                     changes_only={reader.filter.changes_only}
-                    position={navigate::position(&props.stops, reader.current)} total={props.stops.len()} />
-                <p class="keys-hint">{ ui.keys_hint }</p>
+                    position={navigate::position(&props.stops, reader.current)} total={props.stops.len()}
+                    filters_open={reader.filters_open} />
+                <p class="keys-hint needs-js">{ ui.keys_hint }</p>
             }
             <div lang={content_lang} dir={content_dir}>
                 <TermList deal={deal.clone()} {pair} view={props.view} rows={props.rows.clone()}
-                    current={reader.current} copied={reader.copied} on_complete={props.on_complete.clone()} />
+                    current={reader.current} copied={reader.copied} history={reader.history}
+                    on_complete={props.on_complete.clone()} />
                 if !uncited.is_empty() {
                     <section class="sources-say" aria-labelledby={actions.id("say")}>
                         <h3 id={actions.id("say")} lang={ui.tag} dir={ui.dir()}>{ ui.sources_say }</h3>

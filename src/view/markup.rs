@@ -80,6 +80,16 @@ impl Markup {
         self.html.push('>');
     }
 
+    /// A void element (`<input …>`): no content, no end tag.
+    pub fn void(&mut self, tag: &'static str, attrs: &[(&'static str, Option<&str>)]) {
+        self.open(tag, attrs);
+        if let Some(nodes) = &mut self.nodes {
+            if let Some(element) = nodes.open.pop() {
+                nodes.add(element.into());
+            }
+        }
+    }
+
     /// `</tag>`.
     pub fn close(&mut self, tag: &'static str) {
         if let Some(nodes) = &mut self.nodes {

@@ -3,6 +3,7 @@
 //! the reader's state and its reducer live in `state`, the root in `widget`.
 
 mod actions;
+mod change_overview;
 mod controls;
 mod deal_view;
 mod error_panel;
@@ -19,6 +20,7 @@ mod term_row;
 mod widget;
 
 pub use crate::core::ViewMode;
+pub use actions::Render;
 pub use error_panel::ErrorPanel;
 pub use notice::{Content, Failure, Notice};
 pub use widget::{ui_for, DealDiff, WidgetProps};

@@ -5,20 +5,46 @@ use super::actions::use_actions;
 use super::markup::{fragment, Markup};
 use super::state::Action;
 use super::{use_ui, DealRc, Ui};
+use crate::core::lang::word_count;
 use crate::core::links::quote_link;
 use crate::core::Deal;
 use yew::prelude::*;
 
+/// A quote over this many words is folded to a few lines, with "Read more".
+const FOLD_WORDS: usize = 60;
+
 /// A quote, its speaker, and where it was published, written as HTML (see `markup`): a long
 /// comparison has thousands of quotes, and building each one node by node from wasm was the
 /// slowest part of rendering.
-pub fn quote_figure(m: &mut Markup, deal: &Deal, index: usize, ui: Ui) {
+///
+/// The attribution leads with the publisher and date, the article's title on the link (its
+/// tooltip, and words for screen readers), so several quotes under a term stay short on a phone.
+/// `fold_id`, when given, is the id of a long quote's "Read more" checkbox (unique in the root).
+pub fn quote_figure(m: &mut Markup, deal: &Deal, index: usize, ui: Ui, fold_id: Option<&str>) {
     let quote = &deal.quotes[index];
     let source = &deal.sources[quote.source];
-    let work = source.title.as_deref().unwrap_or(&source.publisher);
     let comma = super::content_comma(deal, ui);
     let (ui_lang, ui_dir) = (Some(ui.tag), Some(ui.dir()));
-    m.open("figure", &[("class", Some("quote"))]);
+    let fold = fold_id.filter(|_| word_count(&quote.text) > FOLD_WORDS);
+    m.open(
+        "figure",
+        &[(
+            "class",
+            Some(if fold.is_some() {
+                "quote long"
+            } else {
+                "quote"
+            }),
+        )],
+    );
+    if let Some(id) = fold {
+        let attrs = [
+            ("type", Some("checkbox")),
+            ("class", Some("more-toggle")),
+            ("id", Some(id)),
+        ];
+        m.void("input", &attrs);
+    }
     let lang = source.lang.as_deref().filter(|_| !quote.translated);
     m.open(
         "blockquote",
@@ -26,6 +52,22 @@ pub fn quote_figure(m: &mut Markup, deal: &Deal, index: usize, ui: Ui) {
     );
     m.element("p", &[], &quote.text);
     m.close("blockquote");
+    if let Some(id) = fold {
+        let attrs = [
+            ("class", Some("more")),
+            ("for", Some(id)),
+            ("lang", ui_lang),
+            ("dir", ui_dir),
+        ];
+        m.open("label", &attrs);
+        m.element("span", &[("class", Some("when-folded"))], ui.read_more);
+        m.element("span", &[("class", Some("when-open"))], ui.less);
+        m.open("span", &[("class", Some("visually-hidden"))]);
+        m.text(" ");
+        m.text(ui.more_quote);
+        m.close("span");
+        m.close("label");
+    }
     m.open("figcaption", &[]);
     if let Some(speaker) = &quote.speaker {
         m.element("span", &[("class", Some("speaker"))], speaker);
@@ -38,28 +80,36 @@ pub fn quote_figure(m: &mut Markup, deal: &Deal, index: usize, ui: Ui) {
             let href = quote_link(url, &quote.text, quote.translated);
             let attrs = [
                 ("href", Some(href.as_deref().unwrap_or(url))),
+                ("title", source.title.as_deref()),
                 ("data-print-url", Some(url.as_str())),
                 ("target", Some("_blank")),
                 ("rel", Some("noopener noreferrer")),
             ];
             m.open("a", &attrs);
-            m.text(work);
+            m.text(&source.publisher);
             let hidden = [
                 ("class", Some("visually-hidden")),
                 ("lang", ui_lang),
                 ("dir", ui_dir),
             ];
+            if let Some(title) = &source.title {
+                m.open("span", &[("class", Some("visually-hidden"))]);
+                m.text(": ");
+                m.text(title);
+                m.close("span");
+            }
             m.open("span", &hidden);
             m.text(" ");
             m.text(ui.new_tab);
             m.close("span");
             m.close("a");
         }
-        None => m.text(work),
-    }
-    if source.title.is_some() {
-        m.text(comma);
-        m.text(&source.publisher);
+        None => match &source.title {
+            Some(title) => {
+                m.element("span", &[("title", Some(title))], &source.publisher);
+            }
+            None => m.text(&source.publisher),
+        },
     }
     if let Some(date) = source.date {
         m.text(comma);
@@ -104,11 +154,21 @@ pub struct QuoteListProps {
 pub fn QuoteList(props: &QuoteListProps) -> Html {
     let (ui, actions) = (use_ui(), use_actions());
     let figures = use_memo(
-        (props.deal.clone(), props.quotes.clone(), ui),
-        |(deal, quotes, ui)| {
+        (
+            props.deal.clone(),
+            props.quotes.clone(),
+            ui,
+            props.term,
+            actions.clone(),
+        ),
+        |(deal, quotes, ui, term, actions)| {
+            let owner = term.map_or_else(|| "s".to_owned(), |t| t.to_string());
             fragment(|m| {
                 for &i in quotes {
-                    quote_figure(m, deal, i, *ui);
+                    let id = actions
+                        .controls()
+                        .then(|| format!("{}more-q{owner}-{i}", actions.ids));
+                    quote_figure(m, deal, i, *ui, id.as_deref());
                 }
             })
         },

@@ -31,6 +31,12 @@ pub enum Action {
         /// Whether the current filter hides it.
         lift_filter: bool,
     },
+    /// Picked a term in the overview of the changes: go there like next/previous does.
+    Jump(usize),
+    /// Opened or closed a term's history (all its versions).
+    History(usize),
+    /// Opened or closed the filter disclosure (narrow screens).
+    ToggleFilters,
     /// Copied the link to a term.
     CopyLink(usize),
     /// Followed a source link (the term whose quote it is, if any).
@@ -70,6 +76,10 @@ pub struct Reader {
     pub focus: u32,
     /// The term whose link was just copied.
     pub copied: Option<usize>,
+    /// The term whose history is open.
+    pub history: Option<usize>,
+    /// Whether the filter disclosure is open.
+    pub filters_open: bool,
 }
 
 impl Reader {
@@ -106,6 +116,14 @@ impl Reader {
                     next.focus = next.focus.wrapping_add(1);
                 }
             }
+            Action::Jump(index) => {
+                next.current = Some(*index);
+                next.focus = next.focus.wrapping_add(1);
+            }
+            Action::History(index) => {
+                next.history = (self.history != Some(*index)).then_some(*index);
+            }
+            Action::ToggleFilters => next.filters_open = !self.filters_open,
             Action::Go { index, lift_filter } => {
                 if *lift_filter {
                     next.filter = Filter::default();
@@ -152,7 +170,16 @@ pub fn interaction(action: &Action, reader: &Reader, scene: &Scene) -> Option<No
             let name = if *forward { "next" } else { "previous" };
             (name, None, term(index))
         }
-        Action::Go { .. } => return None,
+        Action::Go { .. } | Action::ToggleFilters => return None,
+        Action::Jump(index) => ("overview", None, term(*index)),
+        Action::History(index) => {
+            let value = if reader.history == Some(*index) {
+                "close"
+            } else {
+                "open"
+            };
+            ("history", Some(value.to_owned()), term(*index))
+        }
         Action::CopyLink(index) => ("copy-link", None, term(*index)),
         Action::OpenSource { url, term: t } => ("source-link", Some(url.clone()), t.and_then(term)),
     };
@@ -288,6 +315,8 @@ mod tests {
             ),
             (Action::Topic(None), ("topic", None, None)),
             (Action::CopyLink(2), ("copy-link", None, Some("y"))),
+            (Action::Jump(1), ("overview", None, Some("x"))),
+            (Action::History(0), ("history", Some("open"), Some("same"))),
             (
                 Action::OpenSource {
                     url: "https://e.x/".into(),
@@ -316,5 +345,30 @@ mod tests {
             None,
             "a followed link is not an action"
         );
+        assert_eq!(interaction(&Action::ToggleFilters, &r, &s), None);
+    }
+
+    #[test]
+    fn history_and_filters_open_and_close_and_overview_jumps() {
+        let s = scene();
+        let r = Reader::default().apply(&Action::History(1), &s);
+        assert_eq!(r.history, Some(1));
+        assert_eq!(
+            interact(interaction(&Action::History(1), &r, &s))
+                .1
+                .as_deref(),
+            Some("close")
+        );
+        assert_eq!(r.apply(&Action::History(1), &s).history, None);
+        assert_eq!(
+            r.apply(&Action::History(2), &s).history,
+            Some(2),
+            "one open at a time"
+        );
+        let r = r.apply(&Action::ToggleFilters, &s);
+        assert!(r.filters_open);
+        assert!(!r.apply(&Action::ToggleFilters, &s).filters_open);
+        let r = r.apply(&Action::Jump(0), &s);
+        assert_eq!((r.current, r.focus), (Some(0), 1), "an unchanged term too");
     }
 }

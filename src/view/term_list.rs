@@ -2,6 +2,7 @@
 //! Which rows show is decided by `core::navigate::rows` (filters, terms absent from both versions).
 
 use super::actions::use_actions;
+use super::change_overview::ChangeOverview;
 use super::term_row::TermRow;
 use super::{use_ui, DealRc};
 use crate::core::navigate::Row;
@@ -26,6 +27,9 @@ pub struct TermListProps {
     /// The term whose link was just copied.
     #[prop_or_default]
     pub copied: Option<usize>,
+    /// The term whose history is open.
+    #[prop_or_default]
+    pub history: Option<usize>,
     /// Called after each render that has every row in the DOM (so after the last chunk).
     #[prop_or_default]
     pub on_complete: Callback<()>,
@@ -48,7 +52,7 @@ pub fn TermList(props: &TermListProps) -> Html {
     // How many rows are rendered, per payload: a new payload starts small again; filters and
     // pairs keep what is there (keyed rows are reused, not rebuilt). A list that was first
     // rendered static (hydrated from the prerender) keeps every row it has.
-    let first = if props.rows.len() <= ALL_AT_ONCE || !actions.interactive {
+    let first = if props.rows.len() <= ALL_AT_ONCE || !actions.live() {
         ALL_AT_ONCE
     } else {
         FIRST_ROWS
@@ -56,11 +60,7 @@ pub fn TermList(props: &TermListProps) -> Html {
     let limit = use_state(|| {
         (
             props.deal.clone(),
-            if actions.interactive {
-                first
-            } else {
-                usize::MAX
-            },
+            if actions.live() { first } else { usize::MAX },
         )
     });
     let wanted = if limit.0 == props.deal {
@@ -95,7 +95,7 @@ pub fn TermList(props: &TermListProps) -> Html {
     // `dealdiff:ready` would wait for a layout and paint. Every complete render reports; the root
     // sends `dealdiff:ready` once per payload and pair.
     #[cfg(feature = "csr")]
-    if shown == props.rows.len() && actions.interactive {
+    if shown == props.rows.len() && actions.live() {
         let done = props.on_complete.clone();
         yew::platform::spawn_local(async move { done.emit(()) });
     }
@@ -128,6 +128,7 @@ pub fn TermList(props: &TermListProps) -> Html {
                     <span class="tally">{ (ui.filtered)(props.rows.len(), all) }</span>
                 }
             </h3>
+            <ChangeOverview deal={deal.clone()} rows={props.rows.clone()} current={props.current} />
             <div class={if props.view == ViewMode::Split { "column-heads split" } else { "column-heads single" }}
                  aria-hidden="true">{ heads }</div>
             if props.rows.is_empty() {
@@ -137,7 +138,8 @@ pub fn TermList(props: &TermListProps) -> Html {
                 { for props.rows.iter().take(shown).map(|row| html! {
                     <TermRow key={deal.terms[row.index].id.clone()} deal={deal.clone()} index={row.index}
                         pair={props.pair} change={row.change} view={props.view}
-                        current={props.current == Some(row.index)} copied={props.copied == Some(row.index)} />
+                        current={props.current == Some(row.index)} copied={props.copied == Some(row.index)}
+                        history={props.history == Some(row.index)} />
                 }) }
             </ol>
         </section>

@@ -29,6 +29,9 @@ pub struct TermRowProps {
     /// The reader just copied this term's link.
     #[prop_or_default]
     pub copied: bool,
+    /// The reader opened this term's history.
+    #[prop_or_default]
+    pub history: bool,
 }
 
 /// `badge <change>`, indexed by `Change as usize`.
@@ -52,6 +55,8 @@ pub fn change_badge(change: Change, ui: Ui) -> Html {
 enum Side {
     From,
     To,
+    /// Both marks in one text (a term's history).
+    Both,
 }
 
 /// One side of a word diff: removed words struck through on the earlier side, added words
@@ -68,8 +73,8 @@ fn marked(m: &mut Markup, pieces: &[Piece], side: Side, ui: Ui) {
                 m.text(t);
                 continue;
             }
-            (Piece::Removed(t), Side::From) => ("del", ui.removed_words, t),
-            (Piece::Added(t), Side::To) => ("ins", ui.added_words, t),
+            (Piece::Removed(t), Side::From | Side::Both) => ("del", ui.removed_words, t),
+            (Piece::Added(t), Side::To | Side::Both) => ("ins", ui.added_words, t),
             _ => continue,
         };
         m.open(tag, &[]);
@@ -144,6 +149,53 @@ fn values(
     })
 }
 
+/// Every version's value of a term, oldest first, each marked against the last version that had
+/// one: what a reader of a three-version agreement would otherwise follow by switching pairs.
+fn history(deal: &Deal, term: usize, ui: Ui) -> Html {
+    let term = &deal.terms[term];
+    fragment(|m| {
+        m.open("ol", &[("class", Some("history-steps"))]);
+        let mut last: Option<&str> = None;
+        for (version, value) in deal.versions.iter().zip(&term.values) {
+            m.open("li", &[("class", Some("history-step"))]);
+            m.open("span", &[("class", Some("value-version"))]);
+            m.text(&version.label);
+            if let Some(date) = version.date {
+                m.text(" ");
+                let datetime = date.to_string();
+                let attrs = [
+                    ("datetime", Some(datetime.as_str())),
+                    ("lang", Some(ui.tag)),
+                    ("dir", Some(ui.dir())),
+                ];
+                m.element("time", &attrs, &(ui.format_date)(date));
+            }
+            m.close("span");
+            match (last, value) {
+                (Some(before), Some(after)) if before != after => {
+                    m.open("p", &[("class", Some("value-text"))]);
+                    marked(m, &word_diff(before, after), Side::Both, ui);
+                    m.close("p");
+                }
+                (_, Some(text)) => m.element("p", &[("class", Some("value-text"))], text),
+                (_, None) => {
+                    let attrs = [
+                        ("class", Some("value-text absent")),
+                        ("lang", Some(ui.tag)),
+                        ("dir", Some(ui.dir())),
+                    ];
+                    m.element("p", &attrs, ui.absent);
+                }
+            }
+            m.close("li");
+            if let Some(v) = value {
+                last = Some(v);
+            }
+        }
+        m.close("ol");
+    })
+}
+
 /// A term row.
 #[function_component]
 pub fn TermRow(props: &TermRowProps) -> Html {
@@ -172,7 +224,12 @@ pub fn TermRow(props: &TermRowProps) -> Html {
         |(deal, i, pair, view, diff, ui)| values(deal, *i, *pair, *view, diff.as_deref(), *ui),
     );
     let heading_id = actions.id(&format!("term-{}", props.index));
+    let history_id = actions.id(&format!("history-{}", props.index));
     let index = props.index;
+    let send = |action: Action| {
+        let actions = actions.clone();
+        move |_: MouseEvent| actions.send(action.clone())
+    };
     let class = format!(
         "term {}{}",
         props.change.as_str(),
@@ -188,9 +245,16 @@ pub fn TermRow(props: &TermRowProps) -> Html {
                 if let Some(topic) = &term.topic {
                     <span class="topic">{ topic }</span>
                 }
-                if actions.interactive {
+                if actions.controls() && deal.versions.len() > 2 {
+                    <button type="button" class="history-toggle" disabled={actions.inert()}
+                        aria-expanded={if props.history { "true" } else { "false" }} aria-controls={history_id.clone()}
+                        onclick={send(Action::History(index))}>
+                        { ui.history }<span class="visually-hidden">{ ": " }{ &term.label }</span>
+                    </button>
+                }
+                if actions.controls() {
                     <button type="button" class="copy-link" aria-label={format!("{} {}", ui.copy_link, term.label)}
-                        onclick={move |_| actions.send(Action::CopyLink(index))}>
+                        disabled={actions.inert()} onclick={send(Action::CopyLink(index))}>
                         <span aria-hidden="true">{ "#" }</span>
                     </button>
                 }
@@ -199,6 +263,9 @@ pub fn TermRow(props: &TermRowProps) -> Html {
                 }
             </div>
             { (*values).clone() }
+            if props.history {
+                <div class="history" id={history_id}>{ history(deal, index, ui) }</div>
+            }
             if let Some(note) = &term.note {
                 <p class="note">{ note }</p>
             }

@@ -2,7 +2,7 @@
 //! the host (`dealdiff:ready` once per payload and pair, failures, warnings, analytics).
 //! Attributes set the defaults; a reader's choice holds until the attribute or payload it was made under changes.
 
-use super::actions::Actions;
+use super::actions::{Actions, Render};
 use super::deal_view::DealView;
 use super::error_panel::ErrorPanel;
 use super::notice::{Content, Notice};
@@ -44,9 +44,9 @@ pub struct WidgetProps {
     /// Asks the embed layer to load the payload again.
     #[prop_or_default]
     pub on_retry: Option<Callback<()>>,
-    /// With the reader's controls; `false` renders the static comparison (see `Actions`).
-    #[prop_or(true)]
-    pub interactive: bool,
+    /// Live, or one of the static renders (see `Render`).
+    #[prop_or_default]
+    pub render: Render,
     /// Prefix of the ids rendered (see `Actions::ids`).
     #[prop_or(AttrValue::Static("dd-"))]
     pub ids: AttrValue,
@@ -145,8 +145,8 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
     *shown.borrow_mut() = deal.clone().zip(pair);
     let actions = {
         let (latest, own, dispatcher) = (latest.clone(), own_anchor.clone(), reader.dispatcher());
-        let (interactive, ids) = (props.interactive, props.ids.clone());
-        use_memo((interactive, ids), move |(interactive, ids)| {
+        let (render, ids) = (props.render, props.ids.clone());
+        use_memo((render, ids), move |(render, ids)| {
             let send = Callback::from(move |action: Action| {
                 let Some(l) = latest.borrow().clone() else {
                     return;
@@ -167,7 +167,7 @@ pub fn DealDiff(props: &WidgetProps) -> Html {
                 }
                 dispatcher.dispatch(Step(action, l.scene.clone()));
             });
-            Actions::new(send, *interactive, ids.clone())
+            Actions::new(send, *render, ids.clone())
         })
     };
     // `dealdiff:ready` once per payload and compare pair, when the term list reports that every

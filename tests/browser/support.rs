@@ -37,7 +37,7 @@ pub fn props(content: Content) -> WidgetProps {
         hash: None,
         on_notice: Default::default(),
         on_retry: None,
-        interactive: true,
+        render: Default::default(),
         ids: "dd-".into(),
     }
 }

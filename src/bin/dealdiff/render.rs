@@ -14,7 +14,7 @@
 use dealdiff::core::deal::Source;
 use dealdiff::core::stamp::{fnv1a, prerender_stamp};
 use dealdiff::core::{Deal, Pair, ViewMode};
-use dealdiff::view::{ui_for, Content, DealDiff, DealRc, WidgetProps};
+use dealdiff::view::{ui_for, Content, DealDiff, DealRc, Render, WidgetProps};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
 use yew::{AttrValue, LocalServerRenderer};
@@ -36,15 +36,15 @@ pub fn snippet(payload: &str, deal: Deal, options: &Options) -> String {
     let deal = DealRc(Rc::new(deal));
     let json_ld = serde_json::to_string(&json_ld(&deal)).expect("serialisable");
     let ns = options.id.unwrap_or_default();
-    let props = |ids: String| {
+    let props = |render: Render, ids: String| {
         yew::props!(WidgetProps {
             content: Content::Ready(deal.clone()),
             anchor_ns: AttrValue::from(ns.to_owned()),
-            interactive: false,
+            render,
             ids: AttrValue::from(ids),
         })
     };
-    let shadow = props("dd-".to_owned());
+    let shadow = props(Render::Prerender, "dd-".to_owned());
     let stamp = prerender_stamp(
         &payload,
         &deal,
@@ -58,7 +58,7 @@ pub fn snippet(payload: &str, deal: Deal, options: &Options) -> String {
             Some(id) => format!("{id}-dd-"),
             None => format!("dealdiff-{:08x}-dd-", fnv1a(payload.as_bytes())),
         };
-        format!("{}\n", prerender(props(prefix), false))
+        format!("{}\n", prerender(props(Render::Plain, prefix), false))
     } else {
         String::new()
     };
