@@ -246,14 +246,14 @@ pub fn TermRow(props: &TermRowProps) -> Html {
                     <span class="topic">{ topic }</span>
                 }
                 if actions.controls() && deal.versions.len() > 2 {
-                    <button type="button" class="history-toggle" disabled={actions.inert()}
+                    <button type="button" class="history-toggle needs-js" disabled={actions.inert()}
                         aria-expanded={if props.history { "true" } else { "false" }} aria-controls={history_id.clone()}
                         onclick={send(Action::History(index))}>
                         { ui.history }<span class="visually-hidden">{ ": " }{ &term.label }</span>
                     </button>
                 }
                 if actions.controls() {
-                    <button type="button" class="copy-link" aria-label={format!("{} {}", ui.copy_link, term.label)}
+                    <button type="button" class="copy-link needs-js" aria-label={format!("{} {}", ui.copy_link, term.label)}
                         disabled={actions.inert()} onclick={send(Action::CopyLink(index))}>
                         <span aria-hidden="true">{ "#" }</span>
                     </button>
