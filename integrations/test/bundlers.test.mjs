@@ -25,7 +25,7 @@ function listing(dir, prefix = '') {
 async function rendersDemo(out) {
   mkdirSync(join(out, 'data'), { recursive: true });
   cpSync(DEMO_PAYLOAD, join(out, 'data', 'my-deal.json'));
-  const server = await serve(out);
+  const server = await serve(out, new Map([['/favicon.ico', (req, res) => res.writeHead(204).end()]]));
   try {
     const tab = await open(browser, `${server.url}/index.html`);
     const event = await firstEvent(tab);
@@ -63,13 +63,17 @@ test('Vite 8 builds a page importing dealdiff, emits its three files, and the pa
   }
 });
 
-test('webpack 5 builds it with no configuration and no warning, and the page renders', { timeout: 600_000 }, async () => {
+test('webpack 5 builds it with no configuration and no warning but the size hint, and the page renders', { timeout: 600_000 }, async () => {
   const { dir, remove } = tempDir('webpack');
   try {
     await npmProject(dir, { webpack: TOOLS.webpack, 'webpack-cli': TOOLS['webpack-cli'] });
     writeFiles(dir, [['src/index.js', files.get('main.js')], ['dist/index.html', files.get('dist/index.html')]]);
     const { stdout, stderr } = await ok(join(dir, 'node_modules', '.bin', 'webpack'), ['--mode', 'production'], { cwd: dir });
-    assert.doesNotMatch(stdout + stderr, /WARNING|Critical dependency|Module not found/, stdout + stderr);
+    const output = stdout + stderr;
+    // webpack's performance hints flag any asset over 244 KiB (the wasm): expected, and the only warnings.
+    const warnings = [...output.matchAll(/^WARNING in (.*)$/gm)].map((m) => m[1].trim());
+    assert.deepEqual(warnings.filter((w) => !/^(asset size limit|entrypoint size limit|webpack performance recommendations)/.test(w)), [], output);
+    assert.doesNotMatch(output, /Critical dependency|Module not found|ERROR/, output);
     const out = join(dir, 'dist');
     const built = listing(out);
     assert.ok(built.some((f) => f.endsWith('.wasm')), `webpack emitted the wasm: ${built.join(', ')}`);

@@ -4,7 +4,7 @@
 // build with its `path: message` lines.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DEMO_PAYLOAD, DEMO_TERMS, TOOLS, cli, firstEvent, launch, npmProject, open, readmeFiles, run, serve, shadowTerms,
@@ -32,7 +32,11 @@ test('the README names the files of an Eleventy site', () => {
 });
 
 test('the shortcode prerenders at build time; the page reads without JavaScript and upgrades in place', { timeout: 300_000 }, async () => {
-  cpSync(DEMO_PAYLOAD, join(site.dir, 'deals', 'my-deal.json'));
+  // A blank line and an indented line in the text: Markdown must not end the HTML block there
+  // or turn the rest into a code block.
+  const payload = JSON.parse(readFileSync(DEMO_PAYLOAD, 'utf8'));
+  payload.summary = 'First paragraph.\n\n    Indented, as Markdown code would be.';
+  writeFileSync(join(site.dir, 'deals', 'my-deal.json'), JSON.stringify(payload, null, 2));
   const build = await eleventy();
   assert.equal(build.code, 0, build.stdout + build.stderr);
   const out = join(site.dir, '_site');
@@ -50,6 +54,7 @@ test('the shortcode prerenders at build time; the page reads without JavaScript 
     // Without JavaScript: the prerendered terms, in the light DOM, visible.
     const light = await still.$$eval('deal-diff#my-deal [data-term-id]', (els) => els.filter((e) => e.getBoundingClientRect().height > 0).length);
     assert.equal(light, DEMO_TERMS, 'prerendered terms visible without JavaScript');
+    assert.equal(await still.$eval('deal-diff#my-deal .summary', (el) => el.textContent), payload.summary);
     await still.done();
 
     const tab = await open(browser, `${server.url}/deal/`);
@@ -57,6 +62,7 @@ test('the shortcode prerenders at build time; the page reads without JavaScript 
     assert.equal(event.name, 'dealdiff:ready', JSON.stringify(event.detail));
     assert.equal(event.id, 'my-deal');
     assert.equal(await shadowTerms(tab, '#my-deal'), DEMO_TERMS);
+    assert.equal(await tab.$eval('#my-deal', (el) => el.shadowRoot.querySelector('.summary').textContent), payload.summary);
     assert.equal(await tab.$$eval('deal-diff', (els) => els.length), 1, 'the same element, upgraded in place');
     assert.deepEqual(tab.problems, []);
     await tab.done();
@@ -74,6 +80,7 @@ test('an invalid payload fails the build with its path: message lines', { timeou
   assert.notEqual(build.code, 0, 'the build fails');
   const output = build.stdout + build.stderr;
   assert.match(output, /deals\/my-deal\.json is not a valid payload/);
-  assert.match(output, /^title: missing required field, expected a string$/m);
+  assert.match(output, /(^|\] )title: missing required field, expected a string$/m); // Eleventy prefixes lines with [11ty]
+  assert.match(output, /(^|\] )deals\/my-deal\.json: 2 errors; nothing rendered/m);
   assert.match(output, /terms\[2\]\.values\.after: expected a string or null, found a number/);
 });

@@ -27,7 +27,11 @@ after(async () => {
 });
 
 const payloadFile = () => join(site.dir, 'assets', 'deals', 'my-deal.json');
-const hugo = () => run('hugo', ['--quiet'], { cwd: site.dir });
+const hugo = () => run('hugo', [], { cwd: site.dir }); // not --quiet, which hides the errors errorf logs
+
+/** How many elements matching `selector` in the light DOM (not a shadow root) take up space. */
+const visible = (tab, selector) => tab.evaluate((sel) =>
+  [...document.querySelectorAll(sel)].filter((e) => e.getBoundingClientRect().height > 0).length, selector);
 
 /** Serves public/; checks the page without and with JavaScript; returns the built HTML. */
 async function checkPage({ staticTerms, title }) {
@@ -35,8 +39,7 @@ async function checkPage({ staticTerms, title }) {
   const server = await serve(join(site.dir, 'public'));
   try {
     const still = await open(browser, `${server.url}/deal/`, { javaScriptEnabled: false });
-    assert.equal(await still.$$eval(staticTerms, (els) => els.filter((e) => e.getBoundingClientRect().height > 0).length),
-      DEMO_TERMS, `${staticTerms}: every term visible without JavaScript`);
+    assert.equal(await visible(still, staticTerms), DEMO_TERMS, `${staticTerms}: every term visible without JavaScript`);
     assert.match(await still.$eval('deal-diff', (el) => el.innerText), new RegExp(title.slice(0, 30)));
     await still.done();
 
@@ -46,7 +49,7 @@ async function checkPage({ staticTerms, title }) {
     assert.equal(event.id, 'my-deal');
     assert.equal(await shadowTerms(tab, '#my-deal'), DEMO_TERMS);
     // Upgraded in place: the static markup is no longer shown, the widget's is.
-    assert.equal(await tab.$$eval(staticTerms, (els) => els.filter((e) => e.getBoundingClientRect().height > 0).length), 0);
+    assert.equal(await visible(tab, staticTerms), 0);
     assert.deepEqual(tab.problems, []);
     await tab.done();
   } finally {

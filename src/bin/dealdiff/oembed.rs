@@ -44,7 +44,9 @@ pub fn command(args: &[String]) -> Result<ExitCode, Usage> {
                     .parse::<u32>()
                     .ok()
                     .filter(|n| (1..=10_000).contains(n))
-                    .ok_or_else(|| usage(format!("{name} `{text}`: expected pixels, 1 to 10000")))?;
+                    .ok_or_else(|| {
+                        usage(format!("{name} `{text}`: expected pixels, 1 to 10000"))
+                    })?;
                 if name == "--width" {
                     width = n;
                 } else {
@@ -58,28 +60,49 @@ pub fn command(args: &[String]) -> Result<ExitCode, Usage> {
     }
     let file = file.ok_or_else(|| usage("oembed needs a payload file".into()))?;
     let url = url.ok_or_else(|| usage("oembed needs --url, the page to embed".into()))?;
-    let base = base.ok_or_else(|| usage("oembed needs --embed-base, the URL of the folder serving embed.html".into()))?;
+    let base = base.ok_or_else(|| {
+        usage("oembed needs --embed-base, the URL of the folder serving embed.html".into())
+    })?;
     if web_url(&url).is_none() {
-        return Err(usage(format!("--url `{url}`: expected an absolute http(s) URL")));
+        return Err(usage(format!(
+            "--url `{url}`: expected an absolute http(s) URL"
+        )));
     }
     if web_url(&base).is_none() {
-        return Err(usage(format!("--embed-base `{base}`: expected an absolute http(s) URL")));
+        return Err(usage(format!(
+            "--embed-base `{base}`: expected an absolute http(s) URL"
+        )));
     }
-    let base = if base.ends_with('/') { base } else { format!("{base}/") };
+    let base = if base.ends_with('/') {
+        base
+    } else {
+        format!("{base}/")
+    };
     let payload = Path::new(&file);
     let src = match src {
         Some(s) if web_url(&s).is_some() || relative_url(&s) => s,
-        Some(s) => return Err(usage(format!("--src `{s}`: expected an http(s) URL or a path relative to --embed-base"))),
-        None => file_name(payload).ok_or_else(|| usage(format!("--src is needed: `{file}` has no file name to serve it by")))?,
+        Some(s) => {
+            return Err(usage(format!(
+                "--src `{s}`: expected an http(s) URL or a path relative to --embed-base"
+            )))
+        }
+        None => file_name(payload).ok_or_else(|| {
+            usage(format!(
+                "--src is needed: `{file}` has no file name to serve it by"
+            ))
+        })?,
     };
     let out = match out {
         Some(out) => out,
         None => {
-            let stem = payload.file_stem().filter(|_| file != "-").ok_or_else(|| usage("--out is needed when the payload is standard input".into()))?;
+            let stem = payload.file_stem().filter(|_| file != "-").ok_or_else(|| {
+                usage("--out is needed when the payload is standard input".into())
+            })?;
             payload.with_file_name(format!("{}.oembed.json", stem.to_string_lossy()))
         }
     };
-    let out_name = file_name(&out).ok_or_else(|| usage(format!("--out `{}`: expected a file name", out.display())))?;
+    let out_name = file_name(&out)
+        .ok_or_else(|| usage(format!("--out `{}`: expected a file name", out.display())))?;
     let Some(bytes) = read_input(&file) else {
         return Ok(ExitCode::from(2));
     };
@@ -90,7 +113,10 @@ pub fn command(args: &[String]) -> Result<ExitCode, Usage> {
             lines(&mut text, "", &rejected.errors);
             lines(&mut text, "warning: ", &rejected.warnings);
             eprint!("{text}");
-            eprintln!("{file}: {}; no oEmbed response written", count(rejected.errors.len(), "error"));
+            eprintln!(
+                "{file}: {}; no oEmbed response written",
+                count(rejected.errors.len(), "error")
+            );
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -98,13 +124,23 @@ pub fn command(args: &[String]) -> Result<ExitCode, Usage> {
         eprintln!("warning: {w}");
     }
     let oembed_url = format!("{base}{}", query_escape(&out_name));
-    let options = Options { url: &url, embed_base: &base, src: &src, oembed_url: &oembed_url, width, height };
+    let options = Options {
+        url: &url,
+        embed_base: &base,
+        src: &src,
+        oembed_url: &oembed_url,
+        width,
+        height,
+    };
     let title = &loaded.deal.title;
     if let Err(e) = std::fs::write(&out, response(title, &options)) {
         eprintln!("dealdiff: cannot write {}: {e}", out.display());
         return Ok(ExitCode::from(2));
     }
-    eprintln!("dealdiff: wrote {}; serve it as {oembed_url} and put this in the <head> of {url}:", out.display());
+    eprintln!(
+        "dealdiff: wrote {}; serve it as {oembed_url} and put this in the <head> of {url}:",
+        out.display()
+    );
     print(&format!("{}\n", discovery_link(title, &options)));
     Ok(ExitCode::SUCCESS)
 }
@@ -115,9 +151,16 @@ fn file_name(path: &Path) -> Option<String> {
 
 /// A path such as `data/deal.json` or `/data/deal.json`: no scheme, not protocol-relative.
 fn relative_url(text: &str) -> bool {
-    let scheme = text.find(':').is_some_and(|i| !text[..i].contains(['/', '?', '#']));
-    !text.is_empty() && !scheme && !text.starts_with("//") && !text.starts_with('\\')
-        && text.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '`'))
+    let scheme = text
+        .find(':')
+        .is_some_and(|i| !text[..i].contains(['/', '?', '#']));
+    !text.is_empty()
+        && !scheme
+        && !text.starts_with("//")
+        && !text.starts_with('\\')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '`'))
 }
 
 /// What the response describes and where everything is served.
@@ -254,7 +297,10 @@ mod tests {
             provider_name("https://www.news.example.org:8443/x"),
             "news.example.org"
         );
-        assert_eq!(origin("https://news.example.org/x/y"), "https://news.example.org");
+        assert_eq!(
+            origin("https://news.example.org/x/y"),
+            "https://news.example.org"
+        );
         assert_eq!(
             query_escape("https://d.example/deal.json?v=2&x=1#t"),
             "https://d.example/deal.json%3Fv%3D2%26x%3D1%23t"
