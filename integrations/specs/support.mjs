@@ -1,4 +1,4 @@
-// Shared set-up for the integration specs (run by `node --test integrations/test/`, the
+// Shared set-up for the integration specs (run by `node --test integrations/specs/`, the
 // `integrations` tier): the packed npm package, fresh projects installed from the npm registry
 // (through npm's cache), the README's code blocks as the projects' files, the `dealdiff` command,
 // a static server and Chromium from e2e/support, and a page that records the widget's events.
