@@ -4,8 +4,8 @@
 //
 // Layout: the widget's files at the package root (so `dealdiff@X.Y.Z/dealdiff.js` is the CDN URL
 // and the loader finds its files next to itself), the loader as the `.` export, every other file
-// by path; custom-elements.json generated from the loader's JSDoc; the Eleventy plugin and the
-// Hugo shortcode from integrations/; the version from Cargo.toml (the one version of the project).
+// by path; custom-elements.json generated from the loader's JSDoc; the Eleventy plugin, the
+// Hugo shortcode and the WordPress block from integrations/; the version from Cargo.toml (the one version of the project).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ export const WIDGET_FILES = ['dealdiff.js', 'dealdiff_glue.js', 'dealdiff_bg.was
 /** Every file taken from dist/. */
 const DIST_FILES = [...WIDGET_FILES, 'dealdiff.schema.json', 'embed.html', 'embed-frame.js', 'embed-parent.js'];
 /** Folders taken from integrations/: [source, path in the package]. */
-const INTEGRATIONS = [['integrations/eleventy', 'eleventy'], ['integrations/hugo', 'hugo']];
+const INTEGRATIONS = [['integrations/eleventy', 'eleventy'], ['integrations/hugo', 'hugo'], ['integrations/wordpress', 'wordpress']];
 /** README sections copied into the package's README, in this order. */
 const README_SECTIONS = ['What it is', 'Embed in 30 seconds', 'Install with npm', 'Bundlers', 'Eleventy', 'Hugo',
   'WordPress', 'Hosting: headers and caching', 'Payload reference (version 1)', 'Theming',
@@ -44,6 +44,7 @@ function manifest(version) {
   for (const file of [...DIST_FILES, 'custom-elements.json', 'package.json']) exports[`./${file}`] = `./${file}`;
   exports['./eleventy'] = './eleventy/index.js';
   exports['./hugo/*'] = './hugo/*';
+  exports['./wordpress/*'] = './wordpress/*';
   return {
     name: 'dealdiff',
     version,
@@ -60,7 +61,7 @@ function manifest(version) {
     customElements: 'custom-elements.json',
     // Importing the loader defines <deal-diff>: bundlers must keep it even when nothing is imported by name.
     sideEffects: ['./dealdiff.js', './embed-frame.js', './embed-parent.js'],
-    files: [...DIST_FILES, 'custom-elements.json', 'eleventy/', 'hugo/'],
+    files: [...DIST_FILES, 'custom-elements.json', 'eleventy/', 'hugo/', 'wordpress/'],
     engines: { node: '>=18' },
   };
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing dealdiff needs, skipping whatever is already there at the right version.
-# Sources: rustup (target, components), apt-get (Chromium, ChromeDriver, Hugo), cargo install (Trunk, wasm-bindgen-cli),
+# Sources: rustup (target, components), apt-get (Chromium, ChromeDriver, Hugo, php-cli), cargo install (Trunk, wasm-bindgen-cli),
 # npm (binaryen's wasm-opt, esbuild, playwright-core, axe-core). Nothing else is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,11 +29,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
 
-# Hugo builds the site in the Hugo integration spec (Debian's package: 0.111).
-if ! command -v hugo >/dev/null; then
-  say "apt-get install hugo"
+# Hugo builds the site in the Hugo integration spec (Debian's package: 0.111); php-cli runs the
+# WordPress block's render.php in its spec.
+if ! command -v hugo >/dev/null || ! command -v php >/dev/null; then
+  say "apt-get install hugo php-cli"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo php-cli
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then

@@ -44,7 +44,8 @@ test('every export names a file in the tarball, and the tarball holds nothing el
   assert.deepEqual(listed, [
     'README.md', 'custom-elements.json', 'dealdiff.css', 'dealdiff.js', 'dealdiff.schema.json', 'dealdiff_bg.wasm',
     'dealdiff_glue.js', 'eleventy/index.js', 'embed-frame.js', 'embed-parent.js', 'embed.html',
-    'hugo/layouts/shortcodes/dealdiff.html', 'package.json',
+    'hugo/layouts/shortcodes/dealdiff.html', 'package.json', 'wordpress/dealdiff/block.json',
+    'wordpress/dealdiff/dealdiff.php', 'wordpress/dealdiff/render.php',
   ]);
   // The widget's files are the release bundle's, byte for byte.
   for (const f of ['dealdiff.js', 'dealdiff_glue.js', 'dealdiff_bg.wasm', 'dealdiff.css']) {

@@ -29,7 +29,8 @@ export function tarball() {
   const file = tarballPath();
   const inputs = [join(DIST, 'dealdiff_bg.wasm'), join(DIST, 'dealdiff.js'), join(DIST, 'embed-frame.js'),
     join(ROOT, 'www', 'loader.js'), join(ROOT, 'README.md'), join(ROOT, 'Cargo.toml'), join(ROOT, 'scripts', 'pack.mjs'),
-    join(ROOT, 'integrations', 'eleventy', 'index.js'), join(ROOT, 'integrations', 'hugo', 'layouts', 'shortcodes', 'dealdiff.html')];
+    join(ROOT, 'integrations', 'eleventy', 'index.js'), join(ROOT, 'integrations', 'hugo', 'layouts', 'shortcodes', 'dealdiff.html'),
+    ...['block.json', 'dealdiff.php', 'render.php'].map((f) => join(ROOT, 'integrations', 'wordpress', 'dealdiff', f))];
   const newest = Math.max(...inputs.map((f) => statSync(f).mtimeMs));
   if (!existsSync(file) || statSync(file).mtimeMs < newest) return pack({ dist: DIST }).tarball;
   return file;

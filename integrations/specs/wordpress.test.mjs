@@ -115,8 +115,8 @@ async function settledHeights(tab, frame) {
   return last;
 }
 
-test('the README has the oembed command', () => {
-  assert.deepEqual([...files.keys()], ['oembed.sh']);
+test('the README has the oembed command (and the block, wordpress-block.test.mjs)', () => {
+  assert.deepEqual([...files.keys()], ['oembed.sh', 'block.html']);
 });
 
 test("the README's command writes a rich oEmbed response and prints its discovery link", async () => {
