@@ -125,7 +125,11 @@ export async function open(browser, url, options = {}) {
   tab.on('console', (m) => { if (m.type() === 'error') tab.problems.push(`console.error: ${m.text()}`); });
   tab.on('pageerror', (e) => tab.problems.push(`uncaught: ${e.message}`));
   tab.on('response', (r) => { if (r.status() >= 400) tab.problems.push(`HTTP ${r.status()} ${r.url()}`); });
-  tab.on('requestfailed', (r) => tab.problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  // Not net::ERR_ABORTED: the widget aborts its `src` fetch when it is done with it (src/embed/fetch.rs
+  // drops it), which Chromium may report for a body it had not marked finished yet.
+  tab.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') tab.problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   await tab.goto(url);
   tab.done = () => ctx.close();
   return tab;

@@ -87,7 +87,7 @@ async function openPost(url) {
   tab.problems = [];
   tab.on('console', (m) => { if (m.type() === 'error') tab.problems.push(m.text()); });
   tab.on('pageerror', (e) => tab.problems.push(e.message));
-  tab.on('requestfailed', (r) => tab.problems.push(`failed: ${r.url()}`));
+  tab.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') tab.problems.push(`failed: ${r.url()}`); }); // as in support.mjs
   await tab.goto(url);
   tab.done = () => ctx.close();
   return tab;
