@@ -6,12 +6,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   DEMO_PAYLOAD, DEMO_TERMS, firstEvent, launch, npmProject, ok, open, pathWithCli, readmeFiles, run, serve, shadowTerms,
   tempDir, writeFiles,
 } from './support.mjs';
 
 const files = readmeFiles('Hugo');
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 const DEMO = JSON.parse(readFileSync(DEMO_PAYLOAD, 'utf8'));
 let browser, site;
 before(async () => {
@@ -72,6 +74,24 @@ test('without a snippet, Hugo renders an accessible table from the JSON, and the
   const heads = [...html.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
   assert.deepEqual(heads, ['Term', DEMO.versions[0].label, DEMO.versions.at(-1).label, 'Change']);
   assert.equal([...html.matchAll(/<th scope="row">/g)].length, DEMO_TERMS);
+
+  // The table as readers without the widget get it (its loader blocked), checked by axe.
+  const server = await serve(join(site.dir, 'public'));
+  try {
+    const ctx = await browser.newContext();
+    const tab = await ctx.newPage();
+    await tab.route('**/dealdiff/dealdiff.js', (route) => route.abort());
+    await tab.goto(`${server.url}/deal/`);
+    await tab.addScriptTag({ path: AXE });
+    const violations = await tab.evaluate(async () => (await axe.run({ include: [['deal-diff']] },
+      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })).violations
+      .map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`));
+    assert.deepEqual(violations, []);
+    assert.equal(await visible(tab, 'deal-diff .dealdiff-static tbody tr'), DEMO_TERMS, 'the table is what shows');
+    await ctx.close();
+  } finally {
+    await server.close();
+  }
 });
 
 test('the table marks each change and keeps payload markup as text', { timeout: 120_000 }, async () => {
