@@ -111,6 +111,8 @@ test('the table marks each change and keeps payload markup as text', { timeout: 
   const html = readFileSync(join(site.dir, 'public', 'deal', 'index.html'), 'utf8');
   const rows = [...html.matchAll(/<tr data-change="(\w+)"><th scope="row">(.*?)<\/th>/g)].map((m) => [m[1], m[2]]);
   assert.deepEqual(rows, [['unchanged', 'Kept'], ['modified', 'Changed &lt;b&gt;bold&lt;/b&gt;'], ['added', 'New'], ['removed', 'Gone']]);
+  assert.match(html, /<th scope="row">New<\/th><td>Not in this version<\/td><td>x<\/td><td>Added<\/td>/);
+  assert.match(html, /<th scope="row">Gone<\/th><td>y<\/td><td>Not in this version<\/td><td>Removed<\/td>/);
   const server = await serve(join(site.dir, 'public'));
   try {
     const tab = await open(browser, `${server.url}/deal/`);
