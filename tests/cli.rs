@@ -437,6 +437,34 @@ fn oembed_refuses_bad_urls_and_invalid_payloads() {
         );
         assert!(!dir.join("bad-args.oembed.json").exists(), "{args:?}");
     }
+    // Standard input has no file name to serve the payload or the response by.
+    for (args, message) in [
+        (
+            vec!["oembed", "-", "--url", PAGE, "--embed-base", BASE],
+            "--src is needed: `-` has no file name to serve it by",
+        ),
+        (
+            vec![
+                "oembed",
+                "-",
+                "--url",
+                PAGE,
+                "--embed-base",
+                BASE,
+                "--src",
+                "deal.json",
+            ],
+            "--out is needed when the payload is standard input",
+        ),
+    ] {
+        let o = dealdiff(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.starts_with(&format!("dealdiff: {message}")),
+            "{args:?}: {err}"
+        );
+    }
     let (o, dir) = oembed(
         "invalid",
         &serde_json::json!({ "version": 1, "terms": [] }),

@@ -53,7 +53,9 @@ pub fn command(args: &[String]) -> Result<ExitCode, Usage> {
                     height = n;
                 }
             }
-            a if a.starts_with('-') => return Err(usage(format!("unknown option {a}"))),
+            a if a.starts_with('-') && a != "-" => {
+                return Err(usage(format!("unknown option {a}")))
+            }
             a if file.is_none() => file = Some(a.to_owned()),
             a => return Err(usage(format!("unexpected argument {a}"))),
         }
@@ -86,7 +88,7 @@ pub fn command(args: &[String]) -> Result<ExitCode, Usage> {
                 "--src `{s}`: expected an http(s) URL or a path relative to --embed-base"
             )))
         }
-        None => file_name(payload).ok_or_else(|| {
+        None => file_name(payload).filter(|_| file != "-").ok_or_else(|| {
             usage(format!(
                 "--src is needed: `{file}` has no file name to serve it by"
             ))
