@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cargoVersion, readmeFiles, ROOT, tarball, tempDir } from './support.mjs';
+import { DIST, cargoVersion, readmeFiles, ROOT, tarball, tempDir } from './support.mjs';
 
 /** Budget for the tarball: the wasm is most of it (gzip, as npm packs). */
 const MAX_TARBALL = 250 * 1024;
@@ -49,7 +49,7 @@ test('every export names a file in the tarball, and the tarball holds nothing el
   ]);
   // The widget's files are the release bundle's, byte for byte.
   for (const f of ['dealdiff.js', 'dealdiff_glue.js', 'dealdiff_bg.wasm', 'dealdiff.css']) {
-    assert.ok(readFileSync(join(unpacked, f)).equals(readFileSync(join(ROOT, 'dist', f))), f);
+    assert.ok(readFileSync(join(unpacked, f)).equals(readFileSync(join(DIST, f))), f);
   }
 });
 
