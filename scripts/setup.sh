@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing dealdiff needs, skipping whatever is already there at the right version.
-# Sources: rustup (target, components), apt-get (Chromium, ChromeDriver), cargo install (Trunk, wasm-bindgen-cli),
+# Sources: rustup (target, components), apt-get (Chromium, ChromeDriver, Hugo, php-cli), cargo install (Trunk, wasm-bindgen-cli),
 # npm (binaryen's wasm-opt, esbuild, playwright-core, axe-core). Nothing else is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,14 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
 
+# Hugo builds the site in the Hugo integration spec (Debian's package: 0.111); php-cli runs the
+# WordPress block's render.php in its spec.
+if ! command -v hugo >/dev/null || ! command -v php >/dev/null; then
+  say "apt-get install hugo php-cli"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo php-cli
+fi
+
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
@@ -53,4 +61,4 @@ if ! npm_in_sync; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-say "ready: $(rustc --version | cut -d' ' -f1-2), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
+say "ready: $(rustc --version | cut -d' ' -f1-2), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | cut -d' ' -f1-2), $(hugo version 2>/dev/null | cut -d' ' -f1-2 | cut -d+ -f1)"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, then run every tier and print the counts.
 # Tiers: rustfmt, clippy (host and wasm, -D warnings), native cargo tests, wasm-bindgen-test in
-# headless Chromium, the release bundle build, Playwright end-to-end specs against dist/.
+# headless Chromium, the release bundle build, Playwright end-to-end specs against dist/, the npm
+# package (scripts/pack.mjs) and the integrations that use it (integrations/specs/: Vite, webpack,
+# Eleventy, Hugo, WordPress; fresh projects installed from the npm registry through npm's cache).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -32,7 +34,7 @@ count() {
   local f="$log/$1.txt"
   case "$1" in
     native|browser) awk '/^test result:/ {p += $4; f += $6} END {print p+0, f+0}' "$f" ;;
-    e2e) awk '/^# pass/ {p = $3} /^# fail/ {f = $3} END {print p+0, f+0}' "$f" ;;
+    e2e|integrations) awk '/^# pass/ {p = $3} /^# fail/ {f = $3} END {print p+0, f+0}' "$f" ;;
     *) echo 1 0 ;;
   esac
 }
@@ -46,9 +48,14 @@ run bundle    trunk build --release
 # The test-only bundle (feature test-hooks: payloads that force a panic) for the isolation specs.
 run bundle-hooks trunk build --release=true --dist target/dist-hooks tests/e2e-hooks.html
 run e2e       node --test e2e/
+# The npm package from dist/ (prints the tarball's size), then the specs that install it.
+run package   node scripts/pack.mjs --quiet
+# `dealdiff render`/`oembed` from this tree: the native tier's cargo test built target/debug/dealdiff.
+run integrations env DEALDIFF_CLI="$PWD/target/debug/dealdiff" node --test integrations/specs/
 
 printf '\n\033[1m== summary\033[0m\n'
 printf '%s\n' "${summary[@]}"
 echo "wasm: $(stat -c %s dist/dealdiff_bg.wasm 2>/dev/null) bytes, $(gzip -9c dist/dealdiff_bg.wasm 2>/dev/null | wc -c) gzipped"
+echo "npm package: $(stat -c %s target/npm/dealdiff-*.tgz 2>/dev/null) bytes (npm pack)"
 echo "$passed passed, $failed failed"
 exit $status

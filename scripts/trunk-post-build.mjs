@@ -53,9 +53,19 @@ async function minify() {
       ...options, minify: true, target: TARGET, format: options.loader === 'js' ? 'esm' : undefined,
     });
     if (warnings.length) throw new Error(`${name}: esbuild warned: ${warnings.map((w) => w.text).join('; ')}`);
-    survived(name, source, code);
-    writeFileSync(file, code);
+    const out = bundlerHints(source, code);
+    survived(name, source, out);
+    writeFileSync(file, out);
   }
+}
+
+// esbuild's minifier drops every comment but legal ones, among them the hints on the loader's
+// import() of the glue; without them webpack turns that import into a context module that fails
+// at run time. Puts them back on each import() of an expression when the source had them there.
+function bundlerHints(source, code) {
+  const HINTS = '/* webpackIgnore: true */ /* @vite-ignore */';
+  if (!source.includes(`import(${HINTS}`)) return code;
+  return code.replace(/\bimport\((?![\s'"`])/g, `import(${HINTS} `);
 }
 
 // Throws unless everything host pages, the loader and the editor rely on is still in the minified `code`.
@@ -75,6 +85,8 @@ function survived(name, source, code) {
     for (const re of [/light-dark\(/g, /color-mix\(/g, /@container/g, /@media/g]) check(`${re.source} count`, counts(re));
   } else {
     if (source.includes('import.meta.url') && !code.includes('import.meta.url')) throw new Error(`${name}: import.meta.url is gone`);
+    check('bundler hints', counts(/import\(\/\* webpackIgnore: true \*\/ \/\* @vite-ignore \*\//g));
+    check('literal asset URLs', names(/new URL\(['"](\.\/[\w.-]+)['"],\s?import\.meta\.url\)/g));
     check('exports', (text) => [
       ...[...text.matchAll(/^export (?:async )?(?:function\*?|class|const|let|var) (\w+)/gm)].map((m) => m[1]),
       ...[...text.matchAll(/export ?\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((e) => e.trim().split(/\s+/).pop())),

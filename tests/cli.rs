@@ -339,3 +339,191 @@ fn render_options_set_the_stylesheet_and_leave_out_the_fallback() {
     let after = &html[html.find("</template>").unwrap()..html.find("</deal-diff>").unwrap()];
     assert!(!after.contains("data-term-id"), "no light-DOM copy");
 }
+
+/// Runs `dealdiff oembed` on a copy of `payload` in a fresh folder; returns the output and the
+/// folder (where the response is written).
+fn oembed(name: &str, payload: &Value, extra: &[&str]) -> (Output, PathBuf) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("oembed-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{name}.json"));
+    std::fs::write(&file, serde_json::to_string(payload).unwrap()).unwrap();
+    let mut args = vec!["oembed", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    (dealdiff(&args), dir)
+}
+
+fn small_payload(title: &str) -> Value {
+    serde_json::json!({
+        "version": 1,
+        "title": title,
+        "terms": [{ "id": "t", "label": "Term", "values": { "before": "a", "after": "b" } }]
+    })
+}
+
+const PAGE: &str = "https://news.example.org/deals/harbour/";
+const BASE: &str = "https://embeds.example.org/dealdiff/";
+
+#[test]
+fn oembed_writes_a_rich_response_and_prints_the_discovery_link() {
+    let (o, dir) = oembed(
+        "harbour",
+        &small_payload("Harbour deal"),
+        &["--url", PAGE, "--embed-base", BASE],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        stdout(&o),
+        "<link rel=\"alternate\" type=\"application/json+oembed\" \
+         href=\"https://embeds.example.org/dealdiff/harbour.oembed.json\" title=\"Harbour deal\">\n"
+    );
+    let response: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("harbour.oembed.json")).unwrap())
+            .unwrap();
+    assert_eq!(response["type"], "rich");
+    assert_eq!(response["version"], "1.0");
+    assert_eq!(response["title"], "Harbour deal");
+    assert_eq!(response["provider_name"], "news.example.org");
+    assert_eq!(response["provider_url"], "https://news.example.org");
+    assert_eq!(response["width"], 600);
+    assert_eq!(response["height"], 800);
+    assert_eq!(
+        response["html"],
+        "<blockquote><a href=\"https://news.example.org/deals/harbour/\">Harbour deal</a></blockquote>\
+         <iframe src=\"https://embeds.example.org/dealdiff/embed.html?src=harbour.json\" width=\"600\" \
+         height=\"800\" title=\"Harbour deal\" frameborder=\"0\"></iframe>"
+    );
+}
+
+#[test]
+fn oembed_escapes_the_title_and_encodes_the_payload_url() {
+    let (o, dir) = oembed(
+        "markup",
+        &small_payload("A \"deal\" <b>&</b> more"),
+        &[
+            "--url",
+            PAGE,
+            "--embed-base=https://embeds.example.org/dealdiff",
+            "--src",
+            "https://data.example.org/deal.json?v=2&x=1",
+            "--width",
+            "480",
+            "--height=1200",
+            "--out",
+            dir_out("markup").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout(&o).contains(
+        "href=\"https://embeds.example.org/dealdiff/custom.json\" title=\"A &quot;deal&quot; &lt;b&gt;&amp;&lt;/b&gt; more\""
+    ));
+    let response: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("custom.json")).unwrap()).unwrap();
+    let html = response["html"].as_str().unwrap();
+    assert!(
+        html.contains(">A \"deal\" &lt;b&gt;&amp;&lt;/b&gt; more</a>"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "src=\"https://embeds.example.org/dealdiff/embed.html?src=https://data.example.org/deal.json%3Fv%3D2%26x%3D1\" width=\"480\" height=\"1200\""
+    ), "{html}");
+    assert!(html.contains("title=\"A &quot;deal&quot; &lt;b&gt;&amp;&lt;/b&gt; more\""));
+    assert_eq!(response["title"], "A \"deal\" <b>&</b> more");
+}
+
+/// `--out` for `oembed` test `name`: a file named custom.json in its folder.
+fn dir_out(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("oembed-{name}"))
+        .join("custom.json")
+}
+
+#[test]
+fn oembed_refuses_bad_urls_and_invalid_payloads() {
+    let payload = small_payload("Deal");
+    for (args, message) in [
+        (vec!["--embed-base", BASE], "oembed needs --url"),
+        (vec!["--url", PAGE], "oembed needs --embed-base"),
+        (
+            vec!["--url", "javascript:alert(1)", "--embed-base", BASE],
+            "--url `javascript:alert(1)`: expected an absolute http(s) URL",
+        ),
+        (
+            vec!["--url", PAGE, "--embed-base", "//embeds.example.org/"],
+            "--embed-base `//embeds.example.org/`: expected an absolute http(s) URL",
+        ),
+        (
+            vec!["--url", PAGE, "--embed-base", BASE, "--src", "javascript:x"],
+            "--src `javascript:x`: expected an http(s) URL or a path relative to --embed-base",
+        ),
+        (
+            vec!["--url", PAGE, "--embed-base", BASE, "--width", "0"],
+            "--width `0`: expected pixels, 1 to 10000",
+        ),
+        (
+            vec!["--url", PAGE, "--embed-base", BASE, "--colour", "red"],
+            "unknown option --colour",
+        ),
+    ] {
+        let (o, dir) = oembed("bad-args", &payload, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.starts_with(&format!("dealdiff: {message}")),
+            "{args:?}: {err}"
+        );
+        assert!(!dir.join("bad-args.oembed.json").exists(), "{args:?}");
+    }
+    // Standard input has no file name to serve the payload or the response by.
+    for (args, message) in [
+        (
+            vec!["oembed", "-", "--url", PAGE, "--embed-base", BASE],
+            "--src is needed: `-` has no file name to serve it by",
+        ),
+        (
+            vec![
+                "oembed",
+                "-",
+                "--url",
+                PAGE,
+                "--embed-base",
+                BASE,
+                "--src",
+                "deal.json",
+            ],
+            "--out is needed when the payload is standard input",
+        ),
+    ] {
+        let o = dealdiff(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.starts_with(&format!("dealdiff: {message}")),
+            "{args:?}: {err}"
+        );
+    }
+    let (o, dir) = oembed(
+        "invalid",
+        &serde_json::json!({ "version": 1, "terms": [] }),
+        &["--url", PAGE, "--embed-base", BASE],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("title: missing required field, expected a string"),
+        "{err}"
+    );
+    assert!(err.contains("no oEmbed response written"), "{err}");
+    assert!(!dir.join("invalid.oembed.json").exists());
+}

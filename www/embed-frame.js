@@ -1,10 +1,17 @@
 // embed-frame.js: the child side of the iframe embed (dist/embed.html), for pages whose CMS strips
 // scripts. Query: src (payload URL, http(s) or relative), and optionally view, theme, lang, compare;
 // childId is pym.js's id for this frame. Renders one <deal-diff> full width and, on every size
-// change, posts its height to the parent in three formats:
+// change, posts its height to the parent in three formats, four inside a WordPress embed:
 //   {type: 'dealdiff:height', height}                        embed-parent.js (dealdiff's own)
 //   'pymxPYMx<childId>xPYMxheightxPYMx<height>'               pym.js parents
 //   {sentinel: 'amp', type: 'embed-size', height}            <amp-iframe resizable>
+//   {message: 'height', value: height, secret}               WordPress (wp-embed.js), when the URL
+//                                                            ends in #?secret=…
+// WordPress keeps an untrusted provider's frame clipped to 1×1 px until its first height message,
+// and Chromium does not render a cross-origin frame nobody can see, so a ResizeObserver there
+// never fires: the height is also measured (a forced layout, no paint needed) at start, when the
+// widget reports ready or an error, and when the secret arrives. WordPress clamps the frame to
+// 200–1,000 px; the page inside scrolls whatever is taller.
 
 const params = new URLSearchParams(location.search);
 const pymId = params.get('childId') || 'dealdiff';
@@ -39,15 +46,26 @@ if (src !== null && src.trim() !== '') {
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
 document.body.append(widget);
 
-let last = -1;
+// WordPress's secret: 10 letters and digits after `secret=` in the fragment (wp-embed.js may add
+// it after the frame loaded: a hashchange).
+const wordpressSecret = () => /[#&?]secret=([A-Za-z0-9]+)/.exec(location.hash)?.[1] ?? null;
+
+let last = null;
 function post(height) {
-  if (window.parent === window || height === last) return;
-  last = height;
+  const secret = wordpressSecret();
+  if (window.parent === window || (last && height === last.height && secret === last.secret)) return;
+  last = { height, secret };
   const target = window.parent;
   target.postMessage({ type: 'dealdiff:height', height }, '*');
   target.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, '*');
   target.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+  if (secret) target.postMessage({ message: 'height', value: height, secret }, '*');
 }
 
 // The border box: padding or a border set on the element counts too.
-new ResizeObserver(() => post(Math.ceil(widget.getBoundingClientRect().height))).observe(widget, { box: 'border-box' });
+const measure = () => post(Math.ceil(widget.getBoundingClientRect().height));
+new ResizeObserver(measure).observe(widget, { box: 'border-box' });
+for (const type of ['dealdiff:ready', 'dealdiff:error']) widget.addEventListener(type, measure);
+addEventListener('hashchange', measure);
+addEventListener('load', measure);
+measure();

@@ -6,7 +6,12 @@
 // the loader then shows a fallback in the widget that crashed and re-mounts the others on a fresh
 // instance made from the same compiled module (compiled once per page, never refetched).
 
-const asset = (name) => new URL(name, import.meta.url).href;
+// Each file next to this one is named by a literal `new URL('./…', import.meta.url)`: the pattern
+// Vite and webpack 5 recognise, so a bundled page gets the three files emitted and their URLs
+// rewritten (a helper taking the name as a variable hides them from the bundler).
+const WASM_URL = new URL('./dealdiff_bg.wasm', import.meta.url);
+const GLUE_URL = new URL('./dealdiff_glue.js', import.meta.url);
+const CSS_URL = new URL('./dealdiff.css', import.meta.url);
 
 let sheet = null; // Promise of the shared constructable stylesheet (or null where unsupported)
 let compiled = null; // Promise of the WebAssembly.Module
@@ -17,7 +22,7 @@ let lastEventHost = null; // the widget a reader event is being dispatched in
 const connected = new Set();
 
 function loadSheet() {
-  sheet ??= fetch(asset('dealdiff.css'))
+  sheet ??= fetch(CSS_URL)
     .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
     .then((css) => {
       const s = new CSSStyleSheet();
@@ -30,7 +35,7 @@ function loadSheet() {
 
 function compile() {
   compiled ??= (async () => {
-    const response = fetch(asset('dealdiff_bg.wasm'));
+    const response = fetch(WASM_URL);
     try {
       return await WebAssembly.compileStreaming(response);
     } catch {
@@ -44,8 +49,11 @@ function compile() {
 function loadEngine() {
   if (!engine) {
     const id = ++liveId;
-    // A distinct URL per instance gives each its own copy of the glue's module state.
-    engine = Promise.all([import(asset(`dealdiff_glue.js?instance=${id}`)), compile()]).then(async ([glue, module]) => {
+    // A distinct URL per instance gives each its own copy of the glue's module state. The glue is
+    // loaded by the browser, not the bundler (which only emits it): hence the ignore comments.
+    const glueUrl = new URL(GLUE_URL);
+    glueUrl.searchParams.set('instance', id);
+    engine = Promise.all([import(/* webpackIgnore: true */ /* @vite-ignore */ glueUrl.href), compile()]).then(async ([glue, module]) => {
       await glue.default({ module_or_path: module });
       glue.set_instance(id);
       return { glue, id };
@@ -104,7 +112,7 @@ function styleRoot(root) {
       // Cross-origin without CORS: a plain link still works (and still obeys CSP style-src).
       link = document.createElement('link');
       link.rel = 'stylesheet';
-      link.href = asset('dealdiff.css');
+      link.href = CSS_URL.href;
       root.prepend(link);
     }
     return new Promise((done) => {
@@ -158,6 +166,43 @@ darkMedia.addEventListener?.('change', () => { for (const el of connected) apply
 
 const READER_EVENTS = ['click', 'keydown', 'change', 'input', 'pointerdown', 'focusin'];
 
+/**
+ * An agreement's terms before and after, side by side, each claim backed by quotes linked to
+ * their sources. The payload (version 1) comes from `src`, an inline
+ * `<script type="application/json">` child or the `payload` property. This block is the source
+ * of the package's custom-elements.json (what editors and frameworks read).
+ *
+ * @summary How an agreement changed, term by term, with its sources.
+ * @tagname deal-diff
+ *
+ * @attr {string} src - URL of the payload JSON (fetched with a 15 s timeout and a 4 MiB cap).
+ * @attr {'split' | 'before' | 'after'} view - Both versions side by side, or one with change marks. Default `split`.
+ * @attr {'auto' | 'light' | 'dark' | 'host'} theme - `auto` follows `prefers-color-scheme`; `host` follows the host page's own `color-scheme`. Default `auto`.
+ * @attr {string} lang - UI language (BCP 47): `en`, `zh-Hans` or `ar`; else the payload's `lang`, then `<html lang>`.
+ * @attr {string} compare - Two version ids separated by a space, such as `"v2023 v2025"`. Default: the first and last.
+ * @attr {'eager' | 'lazy'} loading - `lazy` waits until the element is near the viewport. Default `eager`.
+ *
+ * @fires {CustomEvent<{terms: number, quotes: number}>} dealdiff:ready - After each render of a payload or compare pair; counts in the payload.
+ * @fires {CustomEvent<{message: string, errors: {path: string, message: string}[]}>} dealdiff:error - The payload or its file failed; every problem with its JSON path (`src` or `(root)` when it has none).
+ * @fires {CustomEvent<{action: string, term?: string, value?: string}>} dealdiff:interact - One per reader action (view, compare, changes-only, topic, next, previous, overview, history, source-link, copy-link), for analytics.
+ *
+ * @slot - Markup shown to readers without JavaScript and while the wasm loads (such as `dealdiff render` output); the payload script is not shown.
+ *
+ * @cssprop [--dealdiff-accent=#0b5cad] - Accent colour (dark theme `#7cb7ff`).
+ * @cssprop [--dealdiff-on-accent=#fff] - Text on the accent colour (dark `#0b1320`).
+ * @cssprop [--dealdiff-background=#fff] - Background (dark `#16181d`).
+ * @cssprop [--dealdiff-text=#1b1b1b] - Text colour (dark `#ececec`).
+ * @cssprop [--dealdiff-muted=#595959] - Secondary text (dark `#b4b4b4`).
+ * @cssprop [--dealdiff-border=#d6d6d6] - Borders (dark `#3a3d45`).
+ * @cssprop [--dealdiff-surface=#f5f5f2] - Value boxes (dark `#1f2229`).
+ * @cssprop --dealdiff-added - Badge colour of added terms.
+ * @cssprop --dealdiff-removed - Badge colour of removed terms.
+ * @cssprop --dealdiff-modified - Badge colour of modified terms.
+ * @cssprop [--dealdiff-radius=6px] - Corner radius.
+ * @cssprop --dealdiff-font - Font stack (default: the system UI sans-serif stack).
+ * @cssprop --dealdiff-font-quote - Font stack of quotes (default: a Georgia / serif stack).
+ * @cssprop [--dealdiff-font-size=16px] - Base font size; the widget sizes in `px`/`em` from it.
+ */
 class DealDiffElement extends HTMLElement {
   static observedAttributes = ['src', 'view', 'theme', 'lang', 'compare'];
 
@@ -231,6 +276,12 @@ class DealDiffElement extends HTMLElement {
     else if (this.#widget) this.#call(() => this.#widget.refresh());
   }
 
+  /**
+   * The payload as a JavaScript object (payload version 1). Setting it renders that payload when
+   * the element has no `src` and no inline script (those come first); reading it gives the
+   * payload shown, if any.
+   * @type {object | undefined}
+   */
   get payload() {
     return this.#widget ? this.#call(() => this.#widget.payload()) : this.#property;
   }
@@ -241,7 +292,10 @@ class DealDiffElement extends HTMLElement {
     else if (this.#widget) this.#call(() => this.#widget.set_payload(value));
   }
 
-  /** Shows the crash message; the element stays inert until its payload or attributes change. */
+  /**
+   * Shows the crash message; the element stays inert until its payload or attributes change.
+   * @internal
+   */
   fail() {
     this.#widget = null;
     this.#crashed = true;
@@ -249,7 +303,10 @@ class DealDiffElement extends HTMLElement {
     if (this.shadowRoot) fallback(this, this.shadowRoot, 'This comparison could not be displayed because of an internal error.');
   }
 
-  /** Mounts again on the live instance (after another widget crashed, or new input). */
+  /**
+   * Mounts again on the live instance (after another widget crashed, or new input).
+   * @internal
+   */
   restart() {
     this.#widget = null; // belongs to a dead instance (or none): never call into it
     this.#crashed = false;

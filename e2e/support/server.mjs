@@ -17,9 +17,10 @@ const TYPES = {
 
 /**
  * Starts a server for `root`. `routes` maps a path to a handler `(req, res) => void` that wins over files.
- * Returns { url, routes, close }.
+ * `headers` are added to every file response (such as the CORS header a host serving dist/ to
+ * sandboxed frames must send). Returns { url, routes, close }.
  */
-export async function serve(root, routes = new Map()) {
+export async function serve(root, routes = new Map(), { headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const route = routes.get(path);
@@ -31,7 +32,7 @@ export async function serve(root, routes = new Map()) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

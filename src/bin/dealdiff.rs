@@ -7,9 +7,13 @@
 //!   HTML for readers without JavaScript (Yew's server renderer, same components as the widget)
 //!   and schema.org JSON-LD.
 //! - `dealdiff schema`: the payload's JSON Schema.
+//! - `dealdiff oembed PAYLOAD --url PAGE --embed-base URL`: a static oEmbed response for the
+//!   iframe embed (WordPress and other consumers) and the page's discovery `<link>`.
 //!
 //! The checks are `dealdiff::core`'s, so the CLI, the widget and the tests word problems alike.
 
+#[path = "dealdiff/oembed.rs"]
+mod oembed;
 #[path = "dealdiff/render.rs"]
 mod render;
 #[path = "dealdiff/sources.rs"]
@@ -28,6 +32,8 @@ Usage:
   dealdiff render PAYLOAD.json [--id ID] [--base URL] [--no-fallback]
                                                 print a <deal-diff> snippet with prerendered HTML
   dealdiff schema                               print the payload's JSON Schema
+  dealdiff oembed PAYLOAD.json --url PAGE --embed-base URL [--src URL] [--out FILE]
+                  [--width N] [--height N]      write a static oEmbed response, print its <link>
   dealdiff --help | --version
 
 PAYLOAD.json may be `-` for standard input. With --sources DIR, `check` also looks for each
@@ -36,6 +42,9 @@ With --id ID, `render` gives the element that id (its deep-link namespace) and p
 light-DOM copy's ids with it (default: a prefix from the payload's hash). --base URL is where
 dealdiff.css is served (default /dealdiff/); --no-fallback leaves out the light-DOM copy for
 browsers without declarative shadow DOM.
+`oembed` writes PAYLOAD's name with .oembed.json (or --out) for the iframe embed at
+URL/embed.html?src=SRC (default SRC: the payload's file name, beside embed.html); host it beside
+embed.html and put the printed <link> in the <head> of PAGE, the URL authors paste.
 Exit status: 0 fine (warnings allowed), 1 problems found, 2 usage or I/O error.";
 
 fn main() -> ExitCode {
@@ -43,6 +52,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("check") => check_command(&args[1..]),
         Some("render") => render_command(&args[1..]),
+        Some("oembed") => oembed::command(&args[1..]),
         Some("schema") if args.len() == 1 => {
             print(&dealdiff::schema::payload_schema_text());
             Ok(ExitCode::SUCCESS)
