@@ -199,3 +199,24 @@ test('next change touches only the rows concerned; copy-link only its row', asyn
   assert.deepEqual(filtered.filter((id) => staying.includes(id)), ['azure-role'], `rows touched by the filter: ${filtered}`);
   await tab.done();
 });
+
+test('the prerendered iframe page (render --page) is adopted in its frame, which posts its height', async () => {
+  const page = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'dealdiff', '--', 'render', '--page', '--base', '/', 'www/data/msft-openai-2026.json'],
+    { cwd: ROOT, encoding: 'utf8' });
+  h.server.routes.set('/prerendered-embed.html', (req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.replace('</deal-diff>', `</deal-diff>${WATCH}`)));
+  const parent = h.page(`<iframe src="/prerendered-embed.html" title="How the deal changed" style="width:375px;height:300px;border:0"></iframe>
+<script>window.__heights = []; addEventListener('message', (e) => { if (e.data?.type === 'dealdiff:height') window.__heights.push(e.data.height); });</script>`);
+  const tab = await h.open(parent);
+  await tab.waitForFunction(() => window.__heights.some((x) => x > 1000), null, { timeout: 15000 });
+  const frame = tab.frames().find((f) => f.url().endsWith('/prerendered-embed.html'));
+  await frame.waitForFunction(() => window.__readyAt > 0);
+  const seen = await frame.evaluate(() => ({
+    removed: window.__prerendered.removed,
+    same: [...document.querySelector('deal-diff').shadowRoot.querySelectorAll('[data-term-id]')].every((r, i) => r === window.__prerendered.rows[i]),
+    widgets: document.querySelectorAll('deal-diff').length,
+  }));
+  assert.deepEqual(seen, { removed: [], same: true, widgets: 1 });
+  assert.deepEqual(tab.problems, []);
+  await tab.done();
+});

@@ -527,3 +527,26 @@ fn oembed_refuses_bad_urls_and_invalid_payloads() {
     assert!(err.contains("no oEmbed response written"), "{err}");
     assert!(!dir.join("invalid.oembed.json").exists());
 }
+
+#[test]
+fn render_page_writes_a_whole_iframe_embed_page() {
+    let o = dealdiff(&[
+        "render",
+        "--page",
+        "--base",
+        "/dd/",
+        "tests/fixtures/valid/full.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let html = stdout(&o);
+    assert!(
+        html.starts_with("<!doctype html>\n<html lang=\"en-GB\">"),
+        "{}",
+        &html[..60]
+    );
+    assert!(html.contains("<title>Harbour concession, renegotiated</title>"));
+    assert!(html.contains("<script type=\"module\" src=\"/dd/dealdiff.js\"></script>"));
+    assert!(html.contains("<script type=\"module\" src=\"/dd/embed-frame.js\"></script>"));
+    assert!(html.contains("<deal-diff id=\"dealdiff\">\n<template shadowrootmode=\"open\">"));
+    assert!(html.trim_end().ends_with("</body>\n</html>"));
+}

@@ -18,8 +18,10 @@ const pymId = params.get('childId') || 'dealdiff';
 
 document.body.style.margin = '0';
 
-const widget = document.createElement('deal-diff');
-widget.id = 'dealdiff'; // its deep-link namespace
+// A page made by `dealdiff render --page` already holds the prerendered widget: adopt it.
+const prerendered = document.querySelector('deal-diff');
+const widget = prerendered ?? document.createElement('deal-diff');
+widget.id ||= 'dealdiff'; // its deep-link namespace
 for (const name of ['view', 'theme', 'lang', 'compare']) {
   const value = params.get(name);
   if (value !== null) widget.setAttribute(name, value);
@@ -29,7 +31,7 @@ for (const name of ['view', 'theme', 'lang', 'compare']) {
 // the browser parses it (which drops tabs and newlines, so "java\tscript:" is caught too), and the
 // widget is given that parsed URL, never the raw text.
 const src = params.get('src');
-if (src !== null && src.trim() !== '') {
+if (src !== null && src.trim() !== '' && !prerendered) {
   let url = null;
   try {
     url = new URL(src, location.href);
@@ -44,7 +46,7 @@ if (src !== null && src.trim() !== '') {
   }
 }
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
-document.body.append(widget);
+if (!prerendered) document.body.append(widget);
 
 // WordPress's secret: 10 letters and digits after `secret=` in the fragment (wp-embed.js may add
 // it after the frame loaded: a hashchange).

@@ -38,7 +38,8 @@ export default function dealdiffPlugin(eleventyConfig, options = {}) {
     if (typeof file !== 'string' || file === '') throw new Error('dealdiff shortcode: give the payload file, as in {% dealdiff "deals/my-deal.json" %}');
     const path = isAbsolute(file) ? file : resolve(file); // relative to the project root, where Eleventy runs
     if (!existsSync(path)) throw new DealdiffPayloadError(`dealdiff shortcode: no payload file ${file} (${path})`);
-    const args = ['render', file, ...(id ? ['--id', String(id)] : [])]; // as given: the CLI's messages name it so
+    // As given: the CLI's messages name it so. --base: where the snippet's shadow root links dealdiff.css.
+    const args = ['render', file, '--base', assets, ...(id ? ['--id', String(id)] : [])];
     let html;
     try {
       html = execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });

@@ -51,10 +51,11 @@ test('the shortcode prerenders at build time; the page reads without JavaScript 
   const server = await serve(out);
   try {
     const still = await open(browser, `${server.url}/deal/`, { javaScriptEnabled: false });
-    // Without JavaScript: the prerendered terms, in the light DOM, visible.
-    const light = await still.$$eval('deal-diff#my-deal [data-term-id]', (els) => els.filter((e) => e.getBoundingClientRect().height > 0).length);
-    assert.equal(light, DEMO_TERMS, 'prerendered terms visible without JavaScript');
-    assert.equal(await still.$eval('deal-diff#my-deal .summary', (el) => el.textContent), payload.summary);
+    // Without JavaScript: the prerendered terms visible, in the declarative shadow root.
+    const shown = await still.$eval('deal-diff#my-deal', (el) => [...(el.shadowRoot ?? el).querySelectorAll('[data-term-id]')]
+      .filter((e) => e.getBoundingClientRect().height > 0).length);
+    assert.equal(shown, DEMO_TERMS, 'prerendered terms visible without JavaScript');
+    assert.equal(await still.$eval('deal-diff#my-deal', (el) => el.shadowRoot.querySelector('.summary').textContent), payload.summary);
     await still.done();
 
     const tab = await open(browser, `${server.url}/deal/`);

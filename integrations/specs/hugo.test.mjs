@@ -32,8 +32,14 @@ const payloadFile = () => join(site.dir, 'assets', 'deals', 'my-deal.json');
 const hugo = () => run('hugo', [], { cwd: site.dir }); // not --quiet, which hides the errors errorf logs
 
 /** How many elements matching `selector` in the light DOM (not a shadow root) take up space. */
-const visible = (tab, selector) => tab.evaluate((sel) =>
+const visibleLight = (tab, selector) => tab.evaluate((sel) =>
   [...document.querySelectorAll(sel)].filter((e) => e.getBoundingClientRect().height > 0).length, selector);
+
+/** The same, in the page and in the widget's (declarative) shadow root alike. */
+const visible = (tab, selector) => tab.evaluate((sel) => {
+  const inRoots = [...document.querySelectorAll('deal-diff')].flatMap((el) => el.shadowRoot ? [...el.shadowRoot.querySelectorAll(sel.replace(/^deal-diff\s+/, ''))] : []);
+  return [...document.querySelectorAll(sel), ...inRoots].filter((e) => e.getBoundingClientRect().height > 0).length;
+}, selector);
 
 /** Serves public/; checks the page without and with JavaScript; returns the built HTML. */
 async function checkPage({ staticTerms, title }) {
@@ -42,7 +48,7 @@ async function checkPage({ staticTerms, title }) {
   try {
     const still = await open(browser, `${server.url}/deal/`, { javaScriptEnabled: false });
     assert.equal(await visible(still, staticTerms), DEMO_TERMS, `${staticTerms}: every term visible without JavaScript`);
-    assert.match(await still.$eval('deal-diff', (el) => el.innerText), new RegExp(title.slice(0, 30)));
+    assert.match(await still.$eval('deal-diff', (el) => (el.shadowRoot ?? el).textContent), new RegExp(title.slice(0, 30)));
     await still.done();
 
     const tab = await open(browser, `${server.url}/deal/`);
@@ -50,8 +56,8 @@ async function checkPage({ staticTerms, title }) {
     assert.equal(event.name, 'dealdiff:ready', JSON.stringify(event.detail));
     assert.equal(event.id, 'my-deal');
     assert.equal(await shadowTerms(tab, '#my-deal'), DEMO_TERMS);
-    // Upgraded in place: the static markup is no longer shown, the widget's is.
-    assert.equal(await visible(tab, staticTerms), 0);
+    // Upgraded in place: the light-DOM markup is no longer shown, the widget's is.
+    assert.equal(await visibleLight(tab, staticTerms), 0);
     assert.deepEqual(tab.problems, []);
     await tab.done();
   } finally {

@@ -29,7 +29,7 @@ dealdiff: check, prerender and describe dealdiff payloads (payload v1)
 
 Usage:
   dealdiff check PAYLOAD.json [--sources DIR]   report every problem; exit 1 on errors
-  dealdiff render PAYLOAD.json [--id ID] [--base URL] [--no-fallback]
+  dealdiff render PAYLOAD.json [--id ID] [--base URL] [--no-fallback] [--page]
                                                 print a <deal-diff> snippet with prerendered HTML
   dealdiff schema                               print the payload's JSON Schema
   dealdiff oembed PAYLOAD.json --url PAGE --embed-base URL [--src URL] [--out FILE]
@@ -41,7 +41,8 @@ quote, whitespace-normalised, in DIR/<source id>.txt (translated quotes are not 
 With --id ID, `render` gives the element that id (its deep-link namespace) and prefixes the
 light-DOM copy's ids with it (default: a prefix from the payload's hash). --base URL is where
 dealdiff.css is served (default /dealdiff/); --no-fallback leaves out the light-DOM copy for
-browsers without declarative shadow DOM.
+browsers without declarative shadow DOM; --page writes a whole iframe embed page instead (the
+prerendered form of embed.html?src=…, with the loader and embed-frame.js under --base).
 `oembed` writes PAYLOAD's name with .oembed.json (or --out) for the iframe embed at
 URL/embed.html?src=SRC (default SRC: the payload's file name, beside embed.html); host it beside
 embed.html and put the printed <link> in the <head> of PAGE, the URL authors paste.
@@ -164,6 +165,7 @@ fn render_command(args: &[String]) -> Result<ExitCode, Usage> {
     let mut id = None;
     let mut base = "/dealdiff/".to_owned();
     let mut fallback = true;
+    let mut page = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -178,6 +180,7 @@ fn render_command(args: &[String]) -> Result<ExitCode, Usage> {
             },
             a if a.starts_with("--base=") => base = a["--base=".len()..].to_owned(),
             "--no-fallback" => fallback = false,
+            "--page" => page = true,
             a if a.starts_with('-') && a != "-" => {
                 return Err(Usage(Some(format!("unknown option {a}"))));
             }
@@ -219,7 +222,11 @@ fn render_command(args: &[String]) -> Result<ExitCode, Usage> {
                 base: &base,
                 fallback,
             };
-            print(&render::snippet(text, loaded.deal, &options));
+            if page {
+                print(&render::page(text, loaded.deal, &options));
+            } else {
+                print(&render::snippet(text, loaded.deal, &options));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(rejected) => {

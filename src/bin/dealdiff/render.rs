@@ -20,6 +20,7 @@ use std::rc::Rc;
 use yew::{AttrValue, LocalServerRenderer};
 
 /// How to render a snippet.
+#[derive(Clone, Copy)]
 pub struct Options<'a> {
     /// The element's id (its deep-link namespace, and the light-DOM ids' prefix).
     pub id: Option<&'a str>,
@@ -27,6 +28,29 @@ pub struct Options<'a> {
     pub base: &'a str,
     /// Also the light-DOM copy for browsers without declarative shadow DOM.
     pub fallback: bool,
+}
+
+/// A whole iframe embed page (the prerendered form of `embed.html?src=…`): the snippet as the
+/// page's only content, with the loader and `embed-frame.js` (which then adopts this element
+/// instead of making one, and posts its height to the parent).
+pub fn page(payload: &str, deal: Deal, options: &Options) -> String {
+    let lang = deal.lang.clone().unwrap_or_else(|| "en".to_owned());
+    let title = html_attr(&deal.title).replace('>', "&gt;");
+    let base = html_attr(options.base);
+    let options = Options {
+        id: Some(options.id.unwrap_or("dealdiff")),
+        ..*options
+    };
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
+         <script type=\"module\" src=\"{base}dealdiff.js\"></script>\n\
+         <script type=\"module\" src=\"{base}embed-frame.js\"></script>\n\
+         </head>\n<body>\n{}</body>\n</html>\n",
+        html_attr(&lang),
+        snippet(payload, deal, &options)
+    )
 }
 
 /// The whole snippet, ending with a newline. `payload` is the payload's text as read (UTF-8);
