@@ -89,9 +89,12 @@ async function minify(names) {
     const options = files[name];
     const file = join(staging, name);
     const source = readFileSync(file, 'utf8');
-    const { code, warnings } = await transform(source, {
+    let { code, warnings } = await transform(source, {
       ...options, minify: true, target: TARGET, format: options.loader === 'js' ? 'esm' : undefined,
     });
+    // esbuild drops comments inside import(); these two tell webpack and Vite to leave the glue
+    // import to the browser (survived() then checks there was exactly the one import() to mark).
+    if (name === 'dealdiff.js') code = code.replace(/\bimport\((?!\/\*)/g, 'import(/* webpackIgnore: true */ /* @vite-ignore */ ');
     if (warnings.length) throw new Error(`${name}: esbuild warned: ${warnings.map((w) => w.text).join('; ')}`);
     survived(name, source, code);
     writeFileSync(file, code);
