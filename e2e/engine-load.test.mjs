@@ -175,6 +175,15 @@ test('the release loader carries the sha384 of the wasm, the glue and the styles
   assert.ok(loader.includes(`version:"${VERSION}"`), 'and the version');
 });
 
+test('the checked glue is the one imported: one request per instance, none after the check', async () => {
+  const glue = file('dealdiff_glue.js');
+  const tab = await h.open(site({ 'dealdiff_glue.js': glue }).url);
+  assert.deepEqual(await settled(tab), ['ready', 'ready']);
+  assert.equal(glue.hits, 1);
+  assert.deepEqual(tab.problems, []);
+  await tab.done();
+});
+
 const INTEGRITY = /at \S+ does not match the integrity hash \(sha384\) this dealdiff\.js was built with: it was modified or cut short, or comes from another build/;
 
 test('a tampered wasm is refused: the fallback and dealdiff:error name integrity', () => {

@@ -82,16 +82,19 @@ async function download(file, url = file.url) {
   return response;
 }
 
-// Under a Content-Security-Policy without 'wasm-unsafe-eval' even this empty module is refused:
-// that tells a blocked WebAssembly apart from a broken file, whatever error kind the engine throws.
+// Under a Content-Security-Policy without 'wasm-unsafe-eval' even this empty module is refused
+// (compiling it in Chromium and Firefox, instantiating it in WebKit): that tells a blocked
+// WebAssembly apart from a broken file, whatever error kind the engine throws.
 function wasmBlocked() {
   try {
-    new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])));
     return false;
   } catch {
     return true;
   }
 }
+
+const cspBlocked = (wasm) => new LoadError(wasm, `this page's Content-Security-Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src (to compile ${wasm.url}).`);
 
 function compile() {
   compiled ??= (async () => {
@@ -112,9 +115,7 @@ function compile() {
       }
       return await WebAssembly.compile(await response.arrayBuffer());
     } catch (err) {
-      if (wasmBlocked()) {
-        throw new LoadError(wasm, `this page's Content-Security-Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src (to compile ${wasm.url}).`);
-      }
+      if (wasmBlocked()) throw cspBlocked(wasm);
       if (err instanceof WebAssembly.CompileError) {
         throw new LoadError(wasm, `${wasm.name} at ${wasm.url} is not a valid WebAssembly module, truncated or corrupt (${err.message}): copy it again from the same build as dealdiff.js.`);
       }
@@ -129,29 +130,24 @@ function compile() {
 
 /**
  * Imports a fresh copy of the glue: its module state is per URL, so each instance gets its own.
- * With a hash, a <link rel=modulepreload integrity> fetches and checks the module first, and
- * import() then takes that checked module from the page's module map (import() itself takes no
- * integrity, and importing a blob: URL would need script-src blob:).
+ * With a hash, a <script type=module integrity> loads and checks it first, and import() then
+ * takes that checked module from the page's module map. (import() itself takes no integrity;
+ * importing a blob: URL would need script-src blob:; WebKit does not check the integrity of a
+ * <link rel=modulepreload>.)
  */
 async function importGlue(id) {
   const { glue } = locate();
   const url = new URL(glue.url);
   url.searchParams.set('instance', id);
   if (glue.integrity) {
-    const link = document.createElement('link');
-    if (link.relList.supports?.('modulepreload')) {
-      Object.assign(link, { rel: 'modulepreload', href: url.href, integrity: glue.integrity });
-      const loaded = await new Promise((resolve) => {
-        link.onload = () => resolve(true);
-        link.onerror = () => resolve(false);
-        (document.head ?? document.documentElement).append(link);
-      });
-      link.remove();
-      if (!loaded) throw await glueFailure(glue, url.href);
-    } else {
-      // No modulepreload (Safari before 17): check the bytes the import then gets from the HTTP cache.
-      await download(glue, url.href);
-    }
+    const script = Object.assign(document.createElement('script'), { type: 'module', integrity: glue.integrity });
+    const loaded = await new Promise((resolve) => {
+      script.onload = () => resolve(true);
+      script.onerror = () => resolve(false);
+      script.src = url.href;
+      (document.head ?? document.documentElement).append(script);
+    }).finally(() => script.remove());
+    if (!loaded) throw await glueFailure(glue, url.href);
   }
   try {
     return await import(/* webpackIgnore: true */ /* @vite-ignore */ url.href);
@@ -187,8 +183,9 @@ function loadEngine() {
       try {
         await glue.default({ module_or_path: module });
       } catch (err) {
-        if (!(err instanceof WebAssembly.LinkError)) throw err;
         const { wasm, glue: js } = locate();
+        if (wasmBlocked()) throw cspBlocked(wasm);
+        if (!(err instanceof WebAssembly.LinkError)) throw err;
         throw new LoadError(wasm, `${wasm.name} at ${wasm.url} does not fit ${js.name} at ${js.url} (${err.message}): they come from different builds. Serve all the files of one build together.`);
       }
       glue.set_instance(id);
