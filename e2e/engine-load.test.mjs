@@ -184,6 +184,24 @@ test('the checked glue is the one imported: one request per instance, none after
   await tab.done();
 });
 
+test('files a bundler renamed (and may have re-minified) load unchecked', async () => {
+  // What Vite and webpack do to the loader's literal URLs: point them at hashed names.
+  const loader = original('dealdiff.js').toString()
+    .replace('"./dealdiff_glue.js"', '"./glue-0a1b2c.js"').replace('"./dealdiff.css"', '"./style-0a1b2c.css"');
+  assert.ok(loader.includes('glue-0a1b2c') && loader.includes('style-0a1b2c'));
+  const s = site({ 'dealdiff.js': file('dealdiff.js', { body: loader }) });
+  const folder = new URL(s.folder).pathname;
+  const reminified = (name, extra) => file(name, { body: Buffer.concat([original(name), Buffer.from(extra)]) });
+  h.server.routes.set(`${folder}glue-0a1b2c.js`, reminified('dealdiff_glue.js', '\n// re-minified\n'));
+  h.server.routes.set(`${folder}style-0a1b2c.css`, reminified('dealdiff.css', '\n/* re-minified */\n'));
+  const tab = await h.open(s.url);
+  assert.deepEqual(await settled(tab), ['ready', 'ready']);
+  assert.equal(await tab.$eval('#a', (el) => el.shadowRoot.adoptedStyleSheets.length), 1, 'the stylesheet applies');
+  assert.deepEqual(tab.problems, []);
+  assert.deepEqual(tab.warnings.filter((w) => w.startsWith('dealdiff ')), []);
+  await tab.done();
+});
+
 const INTEGRITY = /at \S+ does not match the integrity hash \(sha384\) this dealdiff\.js was built with: it was modified or cut short, or comes from another build/;
 
 test('a tampered wasm is refused: the fallback and dealdiff:error name integrity', () => {

@@ -45,9 +45,14 @@ function locate() {
     } catch {
       throw new LoadError({ name: 'dealdiff-base' }, `the base "${base}" is not a URL: give <meta name="dealdiff-base"> (or DealDiffElement.base) the URL of the folder that has dealdiff_bg.wasm.`);
     }
-    const file = (name, here) => ({ name, url: (folder ? new URL(name, folder) : here).href, integrity: BUILD.integrity[name] });
+    // The hashes are of the files as this build wrote them. A bundler that renamed a file owns it
+    // (webpack re-minifies the JavaScript and CSS it emits), so a renamed file loads unchecked.
+    const file = (name, here) => {
+      const url = folder ? new URL(name, folder) : here;
+      return { name, url: url.href, integrity: url.pathname.endsWith(`/${name}`) ? BUILD.integrity[name] : undefined };
+    };
     // Literal `new URL('./…', import.meta.url)`: Vite and webpack 5 look for exactly this, emit
-    // the file unchanged (so its hash still holds) and rewrite the URL.
+    // the file and rewrite the URL.
     files = {
       wasm: file('dealdiff_bg.wasm', new URL('./dealdiff_bg.wasm', import.meta.url)),
       glue: file('dealdiff_glue.js', new URL('./dealdiff_glue.js', import.meta.url)),
@@ -177,7 +182,7 @@ async function glueFailure(glue, url, err) {
 function loadEngine() {
   if (!engine) {
     const id = ++liveId;
-    engine = (async () => {
+    const attempt = (engine = (async () => {
       await null; // see locate(): the importing script may still set the base
       const [glue, module] = await Promise.all([importGlue(id), compile()]);
       try {
@@ -190,17 +195,17 @@ function loadEngine() {
       }
       glue.set_instance(id);
       return { glue, id };
-    })();
+    })());
     // Logged once, however many widgets wait for it; a failed load may be retried by the next element.
-    engine.catch((err) => {
-      engine = null;
+    attempt.catch((err) => {
+      if (engine === attempt) engine = null;
       console.error(banner(`the engine could not be loaded: ${err?.message ?? err}`));
     });
   }
   return engine;
 }
 
-const isTrap = (err) => err instanceof WebAssembly.RuntimeError;
+const isTrap = (err) => typeof WebAssembly === 'object' && err instanceof WebAssembly.RuntimeError;
 
 // Rust's panic hook announces the panic (instance number, message) just before the instance traps.
 let panicking = null;
