@@ -36,14 +36,17 @@ let n = 0;
 /**
  * Serves the engine files under /site-N/ (`replace` maps a file name to a handler) and a host
  * page there with two inline widgets; returns { url, folder } (folder: the files' absolute URL).
+ * `head` (markup, or a function of the folder's path) goes in the page's head; `loader: null`
+ * leaves out the loader's script tag.
  */
 function site(replace = {}, { csp, head = '', body = WIDGETS, loader = 'dealdiff.js' } = {}) {
   const folder = `/site-${++n}/`;
   for (const name of FILES) h.server.routes.set(folder + name, replace[name] ?? file(name));
   h.server.routes.set('/record-errors.js', (req, res) => res.writeHead(200, { 'content-type': TYPES.js }).end(
     "window.__errors = []; document.addEventListener('dealdiff:error', (e) => window.__errors.push({ id: e.target.id, detail: e.detail }));"));
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}
-<script src="/record-errors.js"></script><script type="module" src="${loader.startsWith('/') ? loader : folder + loader}"></script></head><body>${body}</body></html>`;
+  const script = loader && `<script type="module" src="${loader.startsWith('/') ? loader : folder + loader}"></script>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${typeof head === 'function' ? head(folder) : head}
+<script src="/record-errors.js"></script>${script || ''}</head><body>${body}</body></html>`;
   h.server.routes.set(`${folder}page.html`, (req, res) => res.writeHead(200, {
     'content-type': 'text/html; charset=utf-8', ...(csp ? { 'content-security-policy': csp } : {}),
   }).end(html));
@@ -200,6 +203,17 @@ test('files a bundler renamed (and may have re-minified) load unchecked', async 
   assert.deepEqual(tab.problems, []);
   assert.deepEqual(tab.warnings.filter((w) => w.startsWith('dealdiff ')), []);
   await tab.done();
+});
+
+test("the README's script tag with the loader's own hash loads it (and a wrong hash does not)", async () => {
+  const hash = `sha384-${createHash('sha384').update(original('dealdiff.js')).digest('base64')}`;
+  for (const [integrity, want] of [[hash, ['ready', 'ready']], [`sha384-${'A'.repeat(64)}`, null]]) {
+    const s = site({}, { loader: null, head: (folder) => `<script type="module" src="${folder}dealdiff.js" integrity="${integrity}" crossorigin></script>` });
+    const tab = await h.open(s.url);
+    if (want) assert.deepEqual(await settled(tab), want);
+    else assert.equal(await tab.evaluate(() => new Promise((r) => setTimeout(() => r(customElements.get('deal-diff') ?? null), 500))), null);
+    await tab.done();
+  }
 });
 
 const INTEGRITY = /at \S+ does not match the integrity hash \(sha384\) this dealdiff\.js was built with: it was modified or cut short, or comes from another build/;
