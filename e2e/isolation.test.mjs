@@ -36,7 +36,7 @@ async function open(body) {
   return tab;
 }
 
-const crashLogs = (tab) => tab.errors.filter((e) => e.startsWith('dealdiff: a widget crashed'));
+const crashLogs = (tab) => tab.errors.filter((e) => /^dealdiff \S+: a widget crashed/.test(e));
 
 test('a panic while mounting one widget leaves the others rendered', async () => {
   const tab = await open(widget('w1', 'fine one') + widget('boom', 'dealdiff-test-panic') + widget('w2', 'fine two'));
@@ -68,6 +68,22 @@ test('a panic in an async fetch completion is pinned on its widget', async () =>
   server.routes.set('/panic.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(payload('dealdiff-test-panic')));
   const tab = await open(widget('w1', 'fine one') + '<deal-diff id="boom" src="/panic.json"></deal-diff>' + widget('w2', 'fine two'));
   assert.deepEqual(await settled(tab), ['ready', 'error', 'ready']);
+  assert.equal(crashLogs(tab).length, 1, tab.errors.join('\n'));
+  assert.deepEqual(tab.uncaught, []);
+  await tab.context().close();
+});
+
+test("a src widget that finished loading is not blamed for a panic in another widget's click handler", async () => {
+  server.routes.set('/fine.json', (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(payload('fine from src')));
+  const tab = await open('<deal-diff id="fetched" src="/fine.json"></deal-diff>' + widget('boom', 'dealdiff-test-panic-on-click'));
+  assert.deepEqual(await settled(tab), ['ready', 'ready']);
+  await tab.waitForTimeout(100); // well after the fetch completed
+  await tab.click('#boom >> button:has-text("After")');
+  await tab.waitForFunction(() => document.querySelector('#boom').shadowRoot.querySelector('[role=alert]'), null, { timeout: 5000 })
+    .catch(() => assert.fail('the widget whose click handler panicked shows no fallback'));
+  // The src widget restarts on the fresh instance (fetching again) and renders, with no alert.
+  await tab.waitForFunction(() => document.querySelector('#fetched').shadowRoot.querySelector('[data-term-id]'));
+  assert.equal(await tab.$eval('#fetched', (el) => el.shadowRoot.querySelector('[role=alert]')), null);
   assert.equal(crashLogs(tab).length, 1, tab.errors.join('\n'));
   assert.deepEqual(tab.uncaught, []);
   await tab.context().close();

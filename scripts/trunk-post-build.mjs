@@ -6,11 +6,16 @@
 // 3. Release builds only (Trunk sets TRUNK_PROFILE=release for `trunk build --release`): minifies
 //    the three files every host page downloads, dealdiff.js, dealdiff_glue.js and dealdiff.css, with
 //    esbuild's transform (no bundling, no renaming of exports or CSS names), then fails the build
-//    unless the glue's exports, import.meta.url, and the CSS custom properties, class names,
-//    attribute selectors, light-dark(), color-mix(), @container and @media all survived.
-//    Debug builds (`trunk serve`) stay readable.
+//    unless the glue's exports, import.meta.url, the loader's literal asset URLs and bundler
+//    comments, and the CSS custom properties, class names, attribute selectors, light-dark(),
+//    color-mix(), @container and @media all survived. Debug builds (`trunk serve`) stay readable.
+// 4. Writes the package version (Cargo.toml) into the loader's BUILD constant, which it prints with
+//    every failure, and in release builds the sha384 hash of the wasm, the glue and the stylesheet,
+//    which the loader has the browser check (subresource integrity); then prints the loader's own
+//    hash for the host page's <script integrity>.
 import { readFileSync, writeFileSync, readdirSync, renameSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
@@ -23,7 +28,19 @@ if (!existsSync(join(staging, 'loader.js'))) throw new Error('loader.js was not 
 renameSync(join(staging, 'dealdiff.js'), join(staging, 'dealdiff_glue.js'));
 renameSync(join(staging, 'loader.js'), join(staging, 'dealdiff.js'));
 
-if (process.env.TRUNK_PROFILE === 'release') await minify();
+const release = process.env.TRUNK_PROFILE === 'release';
+if (release) await minify(['dealdiff_glue.js', 'dealdiff.css']);
+const integrity = release
+  ? Object.fromEntries(['dealdiff_bg.wasm', 'dealdiff_glue.js', 'dealdiff.css'].map((name) => [name, sri(name)]))
+  : {};
+stamp({ version: packageVersion(), integrity });
+if (release) {
+  await minify(['dealdiff.js']);
+  for (const hash of Object.values(integrity)) {
+    if (!readFileSync(join(staging, 'dealdiff.js'), 'utf8').includes(hash)) throw new Error('dealdiff.js: an integrity hash did not survive minifying');
+  }
+  console.log(`dealdiff.js integrity="${sri('dealdiff.js')}" (for the host page's <script type="module" src=… integrity=… crossorigin>)`);
+}
 
 for (const name of readdirSync(staging).filter((f) => f.endsWith('.html'))) {
   const file = join(staging, name);
@@ -39,14 +56,37 @@ for (const name of readdirSync(staging).filter((f) => f.endsWith('.html'))) {
   writeFileSync(file, html);
 }
 
-async function minify() {
+/** The subresource-integrity value of a staged file. */
+function sri(name) {
+  return `sha384-${createHash('sha384').update(readFileSync(join(staging, name))).digest('base64')}`;
+}
+
+/** The [package] version in Cargo.toml (this script's repository, whatever Trunk's target is). */
+function packageVersion() {
+  const toml = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
+  const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
+  if (!version) throw new Error('Cargo.toml: no [package] version');
+  return version;
+}
+
+/** Replaces the loader's one-line `const BUILD = …;` with this build's values. */
+function stamp(build) {
+  const file = join(staging, 'dealdiff.js');
+  const source = readFileSync(file, 'utf8');
+  const line = /^const BUILD = \{.*\};$/m;
+  if (source.split('\n').filter((l) => line.test(l)).length !== 1) throw new Error('dealdiff.js: expected exactly one `const BUILD = {…};` line');
+  writeFileSync(file, source.replace(line, () => `const BUILD = ${JSON.stringify(build)};`));
+}
+
+async function minify(names) {
   const { transform } = await import('esbuild');
   const files = {
     'dealdiff.js': { loader: 'js', banner: '/*! dealdiff.js: the <deal-diff> embed loader (source www/loader.js), dealdiff, MIT OR Apache-2.0 */' },
     'dealdiff_glue.js': { loader: 'js' },
     'dealdiff.css': { loader: 'css' },
   };
-  for (const [name, options] of Object.entries(files)) {
+  for (const name of names) {
+    const options = files[name];
     const file = join(staging, name);
     const source = readFileSync(file, 'utf8');
     const { code, warnings } = await transform(source, {
@@ -85,8 +125,11 @@ function survived(name, source, code) {
     for (const re of [/light-dark\(/g, /color-mix\(/g, /@container/g, /@media/g]) check(`${re.source} count`, counts(re));
   } else {
     if (source.includes('import.meta.url') && !code.includes('import.meta.url')) throw new Error(`${name}: import.meta.url is gone`);
-    check('bundler hints', counts(/import\(\/\* webpackIgnore: true \*\/ \/\* @vite-ignore \*\//g));
-    check('literal asset URLs', names(/new URL\(['"](\.\/[\w.-]+)['"],\s?import\.meta\.url\)/g));
+    // Bundlers find the loader's files only through these exact forms (see www/loader.js).
+    const literal = (text) => [...text.matchAll(/new URL\((['"])\.\/([\w.]+)\1, ?import\.meta\.url\)/g)].map((m) => m[2]).sort();
+    const ignore = (text) => [...text.matchAll(/import\(\s*\/\* ?webpackIgnore: true ?\*\/\s*\/\* ?@vite-ignore ?\*\//g)].length;
+    check('literal asset URLs', literal);
+    check('bundler comments in import()', (text) => [ignore(text)]);
     check('exports', (text) => [
       ...[...text.matchAll(/^export (?:async )?(?:function\*?|class|const|let|var) (\w+)/gm)].map((m) => m[1]),
       ...[...text.matchAll(/export ?\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((e) => e.trim().split(/\s+/).pop())),

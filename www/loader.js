@@ -1,18 +1,21 @@
 // loader.js: the embed loader, shipped as dist/dealdiff.js (a stable name host pages include).
-// It registers <deal-diff>, loads the wasm and stylesheet once per page (found next to this file),
-// and hands each element to Rust (`Widget`). Payload, rendering and event logic all live in Rust.
+// It registers <deal-diff>, loads the wasm and stylesheet once per page (found next to this file,
+// or under the page's base override), and hands each element to Rust (`Widget`). Payload,
+// rendering and event logic all live in Rust.
 //
 // Isolation: all widgets share one wasm instance. A Rust panic aborts (traps) that instance, so
 // the loader then shows a fallback in the widget that crashed and re-mounts the others on a fresh
 // instance made from the same compiled module (compiled once per page, never refetched).
+//
+// Load failures: each names the file, its URL and the fix, in every widget (an alert and
+// `dealdiff:error`) and once in the console with the version, so a site owner can fix or report it.
+// Nothing here throws into the host page.
 
-// Each file next to this one is named by a literal `new URL('./…', import.meta.url)`: the pattern
-// Vite and webpack 5 recognise, so a bundled page gets the three files emitted and their URLs
-// rewritten (a helper taking the name as a variable hides them from the bundler).
-const WASM_URL = new URL('./dealdiff_bg.wasm', import.meta.url);
-const GLUE_URL = new URL('./dealdiff_glue.js', import.meta.url);
-const CSS_URL = new URL('./dealdiff.css', import.meta.url);
+// Written by scripts/trunk-post-build.mjs: the package version, and in release builds each file's
+// sha384 hash, checked by the browser (subresource integrity). Left as is, files load unchecked.
+const BUILD = { version: 'dev', integrity: {} };
 
+let files = null; // { wasm, glue, css }: each { name, url, integrity }, resolved on first use
 let sheet = null; // Promise of the shared constructable stylesheet (or null where unsupported)
 let compiled = null; // Promise of the WebAssembly.Module
 let engine = null; // Promise of { glue, id } for the live instance
@@ -21,49 +24,188 @@ let unexplained = 0; // crashes whose widget could not be identified
 let lastEventHost = null; // the widget a reader event is being dispatched in
 const connected = new Set();
 
-function loadSheet() {
-  sheet ??= fetch(CSS_URL)
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then((css) => {
-      const s = new CSSStyleSheet();
-      s.replaceSync(css);
-      return s;
-    })
-    .catch(() => null);
-  return sheet;
+const banner = (message) => `dealdiff ${BUILD.version}: ${message}`;
+
+/** An engine file that cannot be used; `message` names the file, its URL and the fix. */
+class LoadError extends Error {
+  constructor(file, message) {
+    super(message);
+    this.file = file.name;
+  }
 }
+
+// Where the files are: next to this script, or under the base the page set (read once, on first
+// use, after the script that imported the loader has run, so it may set the base right after).
+function locate() {
+  if (!files) {
+    const base = String(DealDiffElement.base ?? document.querySelector('meta[name="dealdiff-base"]')?.content ?? '');
+    let folder = null;
+    try {
+      if (base) folder = new URL(base.endsWith('/') ? base : `${base}/`, document.baseURI);
+    } catch {
+      throw new LoadError({ name: 'dealdiff-base' }, `the base "${base}" is not a URL: give <meta name="dealdiff-base"> (or DealDiffElement.base) the URL of the folder that has dealdiff_bg.wasm.`);
+    }
+    // The hashes are of the files as this build wrote them. A bundler that renamed a file owns it
+    // (webpack re-minifies the JavaScript and CSS it emits), so a renamed file loads unchecked.
+    const file = (name, here) => {
+      const url = folder ? new URL(name, folder) : here;
+      return { name, url: url.href, integrity: url.pathname.endsWith(`/${name}`) ? BUILD.integrity[name] : undefined };
+    };
+    // Literal `new URL('./…', import.meta.url)`: Vite and webpack 5 look for exactly this, emit
+    // the file and rewrite the URL.
+    files = {
+      wasm: file('dealdiff_bg.wasm', new URL('./dealdiff_bg.wasm', import.meta.url)),
+      glue: file('dealdiff_glue.js', new URL('./dealdiff_glue.js', import.meta.url)),
+      css: file('dealdiff.css', new URL('./dealdiff.css', import.meta.url)),
+    };
+  }
+  return files;
+}
+
+/** Fetches `file`, checked against its hash when the build has one; throws a LoadError saying why not. */
+async function download(file, url = file.url) {
+  let response;
+  try {
+    response = await fetch(url, file.integrity ? { integrity: file.integrity } : undefined);
+  } catch {
+    // A hash mismatch (and, in some engines, any error status) fails like the network: ask
+    // again without the hash to tell them apart.
+    response = file.integrity ? await fetch(url).catch(() => null) : null;
+    if (!response) {
+      throw new LoadError(file, `${file.name} could not be downloaded from ${url}: the network failed (offline, or the server is unreachable), or the server is on another origin and does not send Access-Control-Allow-Origin. Check the connection and the server's CORS headers.`);
+    }
+    if (response.ok) {
+      throw new LoadError(file, `${file.name} at ${url} does not match the integrity hash (sha384) this dealdiff.js was built with: it was modified or cut short, or comes from another build. Serve dealdiff.js with the files of its own build.`);
+    }
+  }
+  if (response.status === 404 || response.status === 410) {
+    throw new LoadError(file, `${file.name} was not found (HTTP ${response.status}) at ${url}: copy it next to dealdiff.js, or point <meta name="dealdiff-base"> at the folder that has it.`);
+  }
+  if (!response.ok) {
+    throw new LoadError(file, `${file.name} could not be loaded from ${url}: the server answered HTTP ${response.status}. Check the server.`);
+  }
+  return response;
+}
+
+// Under a Content-Security-Policy without 'wasm-unsafe-eval' even this empty module is refused
+// (compiling it in Chromium and Firefox, instantiating it in WebKit): that tells a blocked
+// WebAssembly apart from a broken file, whatever error kind the engine throws.
+function wasmBlocked() {
+  try {
+    new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const cspBlocked = (wasm) => new LoadError(wasm, `this page's Content-Security-Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src (to compile ${wasm.url}).`);
 
 function compile() {
   compiled ??= (async () => {
-    const response = fetch(WASM_URL);
-    try {
-      return await WebAssembly.compileStreaming(response);
-    } catch {
-      // Served without application/wasm: compile from bytes instead.
-      return WebAssembly.compile(await (await response).arrayBuffer());
+    const { wasm } = locate();
+    if (typeof WebAssembly !== 'object') {
+      throw new LoadError(wasm, 'this browser has WebAssembly turned off (for example by Lockdown Mode or a policy), so the comparison cannot be shown.');
     }
-  })();
+    const response = await download(wasm);
+    const type = response.headers.get('content-type') ?? '';
+    try {
+      // Streaming needs application/wasm; anything else compiles from the bytes of this same
+      // response (a body is read once: the fallback must never read it again).
+      if (/^application\/wasm\s*(;|$)/i.test(type) && WebAssembly.compileStreaming) {
+        return await WebAssembly.compileStreaming(response);
+      }
+      if (WebAssembly.compileStreaming) {
+        console.warn(banner(`${wasm.name} at ${wasm.url} is served as "${type}", so it can only compile after it has fully downloaded: serve .wasm files as application/wasm.`));
+      }
+      return await WebAssembly.compile(await response.arrayBuffer());
+    } catch (err) {
+      if (wasmBlocked()) throw cspBlocked(wasm);
+      if (err instanceof WebAssembly.CompileError) {
+        throw new LoadError(wasm, `${wasm.name} at ${wasm.url} is not a valid WebAssembly module, truncated or corrupt (${err.message}): copy it again from the same build as dealdiff.js.`);
+      }
+      throw new LoadError(wasm, `${wasm.name} could not be downloaded from ${wasm.url}: the transfer broke off (${err?.message ?? err}). Check the connection.`);
+    }
+  })().catch((err) => {
+    compiled = null; // the next attempt fetches again
+    throw err;
+  });
   return compiled;
+}
+
+/**
+ * Imports a fresh copy of the glue: its module state is per URL, so each instance gets its own.
+ * With a hash, a <script type=module integrity> loads and checks it first, and import() then
+ * takes that checked module from the page's module map. (import() itself takes no integrity;
+ * importing a blob: URL would need script-src blob:; WebKit does not check the integrity of a
+ * <link rel=modulepreload>.)
+ */
+async function importGlue(id) {
+  const { glue } = locate();
+  const url = new URL(glue.url);
+  url.searchParams.set('instance', id);
+  if (glue.integrity) {
+    const script = Object.assign(document.createElement('script'), { type: 'module', integrity: glue.integrity });
+    const loaded = await new Promise((resolve) => {
+      script.onload = () => resolve(true);
+      script.onerror = () => resolve(false);
+      script.src = url.href;
+      (document.head ?? document.documentElement).append(script);
+    }).finally(() => script.remove());
+    if (!loaded) throw await glueFailure(glue, url.href);
+  }
+  try {
+    return await import(/* webpackIgnore: true */ /* @vite-ignore */ url.href);
+  } catch (err) {
+    throw await glueFailure(glue, url.href, err);
+  }
+}
+
+/** Why the glue did not load: a failed module import says nothing useful, so fetch it once more and look. */
+async function glueFailure(glue, url, err) {
+  let response;
+  try {
+    response = await download(glue, url);
+  } catch (failure) {
+    return failure;
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (!/javascript|ecmascript/i.test(type)) {
+    return new LoadError(glue, `${glue.name} at ${url} is served as "${type}", which browsers refuse to run as a module: serve .js files as text/javascript.`);
+  }
+  if (err instanceof SyntaxError) {
+    return new LoadError(glue, `${glue.name} at ${url} is not valid JavaScript, truncated or corrupt (${err.message}): copy it again from the same build as dealdiff.js.`);
+  }
+  return new LoadError(glue, `${glue.name} could not be run from ${url} (${err?.message ?? 'refused'}): the page's Content-Security-Policy script-src may not allow it.`);
 }
 
 function loadEngine() {
   if (!engine) {
     const id = ++liveId;
-    // A distinct URL per instance gives each its own copy of the glue's module state. The glue is
-    // loaded by the browser, not the bundler (which only emits it): hence the ignore comments.
-    const glueUrl = new URL(GLUE_URL);
-    glueUrl.searchParams.set('instance', id);
-    engine = Promise.all([import(/* webpackIgnore: true */ /* @vite-ignore */ glueUrl.href), compile()]).then(async ([glue, module]) => {
-      await glue.default({ module_or_path: module });
+    const attempt = (engine = (async () => {
+      await null; // see locate(): the importing script may still set the base
+      const [glue, module] = await Promise.all([importGlue(id), compile()]);
+      try {
+        await glue.default({ module_or_path: module });
+      } catch (err) {
+        const { wasm, glue: js } = locate();
+        if (wasmBlocked()) throw cspBlocked(wasm);
+        if (!(err instanceof WebAssembly.LinkError)) throw err;
+        throw new LoadError(wasm, `${wasm.name} at ${wasm.url} does not fit ${js.name} at ${js.url} (${err.message}): they come from different builds. Serve all the files of one build together.`);
+      }
       glue.set_instance(id);
       return { glue, id };
+    })());
+    // Logged once, however many widgets wait for it; a failed load may be retried by the next element.
+    attempt.catch((err) => {
+      if (engine === attempt) engine = null;
+      console.error(banner(`the engine could not be loaded: ${err?.message ?? err}`));
     });
-    engine.catch(() => { engine = null; }); // a failed load may be retried by the next element
   }
   return engine;
 }
 
-const isTrap = (err) => err instanceof WebAssembly.RuntimeError;
+const isTrap = (err) => typeof WebAssembly === 'object' && err instanceof WebAssembly.RuntimeError;
 
 // Rust's panic hook announces the panic (instance number, message) just before the instance traps.
 let panicking = null;
@@ -77,7 +219,7 @@ function crashed(culprit, err) {
   engine = null;
   const why = panicking?.message ?? String(err);
   panicking = null;
-  console.error(`dealdiff: a widget crashed; it shows a message and the other widgets restart. ${why}`);
+  console.error(banner(`a widget crashed; it shows a message and the other widgets restart. ${why}`));
   if (culprit) {
     culprit.fail();
   } else if (++unexplained > 3) {
@@ -99,6 +241,28 @@ window.addEventListener('error', (event) => {
   crashed(culprit, event.error);
 });
 
+function loadSheet() {
+  sheet ??= (async () => {
+    await null; // see locate()
+    let text;
+    try {
+      text = await (await download(locate().css)).text();
+    } catch (err) {
+      // The widget still works unstyled, and a <link> may still get through (no CORS needed).
+      console.warn(banner(err.message));
+      return null;
+    }
+    try {
+      const s = new CSSStyleSheet();
+      s.replaceSync(text);
+      return s;
+    } catch {
+      return null; // no constructable stylesheets: the <link> below
+    }
+  })();
+  return sheet;
+}
+
 // Styles the root; resolves once they apply, so the widget never shows (or reports ready) unstyled.
 function styleRoot(root) {
   return loadSheet().then((s) => {
@@ -109,10 +273,13 @@ function styleRoot(root) {
     let link = root.querySelector('link[rel=stylesheet]');
     if (link?.sheet) return;
     if (!link) {
-      // Cross-origin without CORS: a plain link still works (and still obeys CSP style-src).
+      // A plain link obeys CSP style-src like the constructable sheet; it is checked against the same hash.
+      const css = files?.css;
+      if (!css) return; // no usable base: already reported
       link = document.createElement('link');
       link.rel = 'stylesheet';
-      link.href = CSS_URL.href;
+      link.href = css.url;
+      if (css.integrity) Object.assign(link, { integrity: css.integrity, crossOrigin: 'anonymous' });
       root.prepend(link);
     }
     return new Promise((done) => {
@@ -135,7 +302,7 @@ function placeholder(host, root) {
 }
 
 // Last resort when the engine cannot load or crashes: a message inside this widget, never an exception in the host page.
-function fallback(host, root, message) {
+function fallback(host, root, message, path = '(root)', detail = message) {
   const box = document.createElement('div');
   box.className = 'errors';
   box.setAttribute('role', 'alert');
@@ -145,7 +312,7 @@ function fallback(host, root, message) {
     new CustomEvent('dealdiff:error', {
       bubbles: true,
       composed: true,
-      detail: { message, errors: [{ path: '(root)', message }] },
+      detail: { message, errors: [{ path, message: detail }] },
     }),
   );
 }
@@ -205,6 +372,14 @@ const READER_EVENTS = ['click', 'keydown', 'change', 'input', 'pointerdown', 'fo
  */
 class DealDiffElement extends HTMLElement {
   static observedAttributes = ['src', 'view', 'theme', 'lang', 'compare'];
+
+  /**
+   * The folder holding dealdiff_bg.wasm, dealdiff_glue.js and dealdiff.css, when it is not this
+   * script's own (a bundler or CMS moved them). Read when the first widget loads: set it in the
+   * script that imports the loader (`customElements.get('deal-diff').base = '/static/dealdiff/'`),
+   * or put `<meta name="dealdiff-base" content="/static/dealdiff/">` in the page.
+   */
+  static base = null;
 
   #widget = null; // the Rust Widget while mounted
   #widgetEngine = 0; // id of the instance that made it
@@ -326,7 +501,9 @@ class DealDiffElement extends HTMLElement {
         });
       },
       (err) => {
-        if (this.#mounting === token) fallback(this, this.shadowRoot, `The dealdiff engine could not be loaded: ${err?.message ?? err}`);
+        if (this.#mounting !== token) return;
+        const why = err?.message ?? String(err);
+        fallback(this, this.shadowRoot, `The dealdiff engine could not be loaded: ${why}`, err?.file, why);
       },
     );
   }
@@ -352,7 +529,7 @@ class DealDiffElement extends HTMLElement {
         crashed(this, err);
       } else {
         this.#widget = null;
-        console.error('dealdiff:', err);
+        console.error(banner('a widget failed:'), err);
         fallback(this, this.shadowRoot, 'This comparison could not be displayed because of an internal error.');
       }
       return undefined;

@@ -272,6 +272,11 @@ fn load(inner: &Rc<Inner>) {
                     Vec::new(),
                 ),
             }
+            // Yew renders the result in a microtask after this returns: unmark on the next task,
+            // so only a trap in this widget's own work is blamed on it, never a later one elsewhere.
+            let element = inner.host.clone();
+            gloo_timers::callback::Timeout::new(0, move || host::mark_busy(&element, false))
+                .forget();
         });
         *inner.fetch.borrow_mut() = request;
     } else if let Some(text) = host::inline_payload(&inner.host) {
