@@ -46,10 +46,12 @@ function locate() {
       throw new LoadError({ name: 'dealdiff-base' }, `the base "${base}" is not a URL: give <meta name="dealdiff-base"> (or DealDiffElement.base) the URL of the folder that has dealdiff_bg.wasm.`);
     }
     // The hashes are of the files as this build wrote them. A bundler that renamed a file owns it
-    // (webpack re-minifies the JavaScript and CSS it emits), so a renamed file loads unchecked.
+    // (webpack re-minifies the JavaScript and CSS it emits), and so does a dev server serving it
+    // from node_modules (Vite's adds a source map to the JavaScript): those load unchecked.
     const file = (name, here) => {
       const url = folder ? new URL(name, folder) : here;
-      return { name, url: url.href, integrity: url.pathname.endsWith(`/${name}`) ? BUILD.integrity[name] : undefined };
+      const own = url.pathname.endsWith(`/${name}`) && !/\/(node_modules|@fs)\//.test(url.pathname);
+      return { name, url: url.href, integrity: own ? BUILD.integrity[name] : undefined };
     };
     // Literal `new URL('./…', import.meta.url)`: Vite and webpack 5 look for exactly this, emit
     // the file and rewrite the URL.
