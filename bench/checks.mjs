@@ -1,8 +1,9 @@
 // The page-never-jumps and accessibility columns of the benchmark (issue 11, point 3), measured on
 // one page at one viewport width:
-// - the widget's height in the task of its first `dealdiff:ready`, and after scrolling through it
-//   (half a viewport per step, two frames each, then back to the top): a ratio of 1 is a page
-//   that does not grow under the reader;
+// - the widget's height in the task of its first `dealdiff:ready`, settled (two frames and
+//   half a second later, nothing scrolled), and after scrolling through it (half a viewport per
+//   step, two frames each, then back to the top): a ratio of 1 is a page that does not grow
+//   under the reader;
 // - at ready, how many displayed terms' headings and quotes are in Chromium's accessibility tree
 //   (CDP `Accessibility.getFullAXTree`, matched by DOM node, ignored nodes not counted): what a
 //   screen reader can reach before the reader scrolls;
@@ -53,6 +54,8 @@ export async function pageChecks(browser, url, width, { scroll = true, axe = tru
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
     const inTree = new Set(nodes.filter((n) => !n.ignored && n.backendDOMNodeId).map((n) => n.backendDOMNodeId));
     const found = (ids) => ids.filter((id) => id != null && inTree.has(id)).length;
+    const settle = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500))));
+    const height = () => document.querySelector('deal-diff').getBoundingClientRect().height;
     const out = {
       terms: headings.length,
       headings: found(headings),
@@ -60,6 +63,7 @@ export async function pageChecks(browser, url, width, { scroll = true, axe = tru
       quotesFound: found(quotes),
       readyHeight: await tab.evaluate(() => window.__readyHeight),
     };
+    if (scroll) out.settledHeight = await tab.evaluate(`(${settle})().then(${height})`);
     if (axe) {
       await tab.addScriptTag({ path: AXE });
       out.axe = await tab.evaluate(async (tags) => {

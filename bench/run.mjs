@@ -13,7 +13,9 @@
 //   page-never-jumps and accessibility columns (bench/checks.mjs) at 375 and 1280 px, and the
 //     accessibility tree at ready for 500 terms.
 // Options:
-//   --runs N           runs of every measurement (default 7); --lh-runs N for Lighthouse alone
+//   --runs N           runs of the timing and Lighthouse pages (default 7); --lh-runs N for
+//                      Lighthouse alone; --check-runs N for the page checks (default 3: heights,
+//                      counts and axe findings barely vary, and a range is printed if they do)
 //   --no-build         measure dist/ and target/release/dealdiff as they are
 //   --baseline DIR     also measure another build, interleaved: DIR is its dist/ or a checkout
 //                      holding dist/ (and target/release/dealdiff, used for its snippet)
@@ -39,8 +41,9 @@ const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const RUNS = Number(opt('--runs', 7));
 const LH_RUNS = Number(opt('--lh-runs', RUNS));
+const CHECK_RUNS = Number(opt('--check-runs', Math.min(3, RUNS)));
 const ONLY = new Set(opt('--only', 'timing,lighthouse,checks').split(','));
-if (!(RUNS >= 1) || !(LH_RUNS >= 0)) throw new Error('--runs and --lh-runs take a number');
+if (!(RUNS >= 1) || !(LH_RUNS >= 0) || !(CHECK_RUNS >= 0)) throw new Error('--runs, --lh-runs and --check-runs take a number');
 const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, TRUNK_OFFLINE: 'true', TRUNK_SKIP_VERSION_CHECK: 'true', PATH: `${root}node_modules/.bin:${process.env.PATH}` };
 if (!args.includes('--no-build')) {
@@ -70,7 +73,7 @@ if (opt('--baseline')) {
 function snippet(b) {
   const file = join(b.dist, DEMO);
   try {
-    return { html: execFileSync(b.cli, ['render', '--base', '/', file], { stdio: ['ignore', 'pipe', 'pipe'] }).toString(), base: true };
+    return { html: execFileSync(b.cli, ['render', file, '--base', '/'], { stdio: ['ignore', 'pipe', 'pipe'] }).toString(), base: true };
   } catch {
     return { html: execFileSync(b.cli, ['render', file]).toString(), base: false };
   }
@@ -247,10 +250,10 @@ const timed = async (phase, fn) => {
   await fn();
   phaseTime[phase] += Date.now() - t;
 };
-for (let run = 0; run < Math.max(RUNS, LH_RUNS); run++) {
+for (let run = 0; run < Math.max(RUNS, LH_RUNS, CHECK_RUNS); run++) {
   if (ONLY.has('timing') && run < RUNS) await timed('timing', () => timing(run));
   if (ONLY.has('lighthouse') && run < LH_RUNS) await timed('lighthouse', () => lighthouse(run));
-  if (ONLY.has('checks') && run < RUNS) await timed('checks', () => checks(run));
+  if (ONLY.has('checks') && run < CHECK_RUNS) await timed('checks', () => checks(run));
   console.error(`run ${run + 1} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 const browserVersion = browser.version();
@@ -329,7 +332,7 @@ for (const b of builds) {
       if (!s) continue;
       const axeIds = [...new Set(s.flatMap((c) => c.axe.map((v) => `${v.id} ×${v.nodes}`)))].join(', ');
       checkRows.push([`${PAGE_NAMES[p]}${base ? ` (${b.name})` : ''}, ${w} px`,
-        `${range(s.map((c) => c.readyHeight), (v) => v.toFixed(0))} → ${range(s.map((c) => c.scrolledHeight), (v) => v.toFixed(0))} px`,
+        ['readyHeight', 'settledHeight', 'scrolledHeight'].map((h) => range(s.map((c) => c[h]), (v) => v.toFixed(0))).join(' → ') + ' px',
         range(s.map((c) => c.scrolledHeight / c.readyHeight), (v) => `${v.toFixed(3)}×`),
         `${range(s.map((c) => c.headings), String)} / ${range(s.map((c) => c.terms), String)}`,
         `${range(s.map((c) => c.quotesFound), String)} / ${range(s.map((c) => c.quotes), String)}`,
@@ -388,7 +391,7 @@ const lhSettings = Object.values(samples).flat().find((x) => x?.settings)?.setti
 const when = new Date().toISOString().slice(0, 10);
 const out = [];
 out.push(`${when} · ${chromium} headless · ${nproc} × ${cpuModel} · ${ramGiB.toFixed(0)} GiB RAM · load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`
-  + ` · ${RUNS} runs (Lighthouse ${LH_RUNS}), interleaved, medians${base ? ` · baseline: ${builds[1].dist} (its CLI: ${builds[1].cli})` : ''}`);
+  + ` · ${RUNS} runs (Lighthouse ${LH_RUNS}, page checks ${CHECK_RUNS}), interleaved, medians${base ? ` · baseline: ${builds[1].dist} (its CLI: ${builds[1].cli})` : ''}`);
 out.push('', table(header, rows));
 out.push('', `Counted for one widget (gzip -9 / brotli 11 of each file the page fetched, payload excluded): ${KINDS.map((k) => `${k.key}: ${counted[k.key].join(', ')}`).join('; ')}.`);
 out.push(`Wasm memory, 2,000 terms: ${builds.map((b) => `${b.name} ${mib(m(`wasm memory ${b.name} 2000`))}`).join(', ')} (in the row above).`);
@@ -398,15 +401,14 @@ if (lhRows.length) {
   out.push('', `Lighthouse ${lhSettings?.version} (${lhSettings?.formFactor}, ${lhSettings?.throttling} throttling, gzip, ${LH_RUNS} runs, medians), the demo payload (${DEMO}):`, '');
   out.push(table(['page', 'FCP', 'LCP', 'CLS', 'TBT', 'bytes', 'LCP / static'], lhRows));
   for (const b of builds) {
-    const lcpEls = [...new Set(['widget', 'prerendered', 'static'].map((p) => `${p}: ${samples[`lh ${b.name} ${p}`]?.at(-1)?.lcpElement ?? '?'}`))];
-    out.push('', `${b.name}: snippet from \`dealdiff render${b.snippet.base ? ' --base /' : ''}\`; static page from its ${b.staticFrom}. LCP element (last run): ${lcpEls.join(' · ')}`);
+    out.push('', `${b.name}: snippet from \`dealdiff render${b.snippet.base ? ' --base /' : ''}\`; static page from its ${b.staticFrom}.`);
   }
   const warnings = [...new Set(Object.values(samples).flat().flatMap((x) => x?.settings?.warnings ?? []))];
   if (warnings.length) out.push('', `Lighthouse warnings: ${warnings.join(' | ')}`);
 }
 if (checkRows.length) {
-  out.push('', `Page checks (${RUNS} runs; a range when runs differed): the demo payload served as in Lighthouse, and 500 synthetic terms inline:`, '');
-  out.push(table(['page, width', 'height at ready → after scrolling', 'ratio', 'term headings in the accessibility tree at ready', 'quotes in it', 'axe violations at load (WCAG 2.2 AA)'], checkRows));
+  out.push('', `Page checks (${CHECK_RUNS} runs; a range when runs differed): the demo payload served as in Lighthouse, and 500 synthetic terms inline:`, '');
+  out.push(table(['page, width', 'height at ready → settled → after scrolling', 'scrolled / ready', 'term headings in the accessibility tree at ready', 'quotes in it', 'axe violations at load (WCAG 2.2 AA)'], checkRows));
 }
 out.push('', 'Budgets (issue 11):', '');
 const verdictRows = verdicts('dealdiff').map((v, i) => (base ? [...v, ...verdicts(base)[i].slice(1)] : v));
@@ -417,4 +419,4 @@ console.log(`\n${out.join('\n')}`);
 
 const json = opt('--json', `${root}target/bench-results.json`);
 mkdirSync(dirname(json), { recursive: true });
-writeFileSync(json, JSON.stringify({ date: when, chromium, cpuModel, nproc, ramGiB, runs: RUNS, lhRuns: LH_RUNS, sizes, counted, samples }, null, 1));
+writeFileSync(json, JSON.stringify({ date: when, chromium, cpuModel, nproc, ramGiB, runs: RUNS, lhRuns: LH_RUNS, checkRuns: CHECK_RUNS, sizes, counted, samples }, null, 1));
