@@ -1,12 +1,16 @@
 // The page-never-jumps and accessibility columns of the benchmark (issue 11, point 3), measured on
 // one page at one viewport width:
+// - whether the widget's stylesheet applied at its first `dealdiff:ready`;
 // - the widget's height in the task of its first `dealdiff:ready`, settled (two frames and
 //   half a second later, nothing scrolled), and after scrolling through it (half a viewport per
 //   step, two frames each, then back to the top): a ratio of 1 is a page that does not grow
 //   under the reader;
 // - at ready, how many displayed terms' headings and quotes are in Chromium's accessibility tree
 //   (CDP `Accessibility.getFullAXTree`, matched by DOM node, ignored nodes not counted): what a
-//   screen reader can reach before the reader scrolls;
+//   screen reader can reach before the reader scrolls. Read in the frame after ready (the page is
+//   polled on animation frames), so a stylesheet applied within that frame is already in effect;
+//   pausing in the ready listener instead would not help: the inspector's pause runs a rendering
+//   update of its own;
 // - axe-core's WCAG 2.x A/AA violations in the widget right after ready (as e2e/reader.test.mjs
 //   runs it), before anything scrolled.
 import { fileURLToPath } from 'node:url';
@@ -14,12 +18,17 @@ import { fileURLToPath } from 'node:url';
 const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Records `window.__ready` and `window.__readyHeight` on the page's first `dealdiff:ready`. */
+/**
+ * Records on the page's first `dealdiff:ready`: `window.__ready`, the widget's height, and
+ * whether its shadow root had its stylesheet then (adopted, or a loaded `<link>`).
+ */
 function recordReady() {
   document.addEventListener('dealdiff:ready', (e) => {
     if (window.__ready) return;
     window.__ready = performance.now();
     window.__readyHeight = e.target.getBoundingClientRect().height;
+    const root = e.target.shadowRoot;
+    window.__styledAtReady = root.adoptedStyleSheets.length > 0 || [...root.querySelectorAll('link[rel=stylesheet]')].some((l) => l.sheet);
   });
 }
 
@@ -62,6 +71,7 @@ export async function pageChecks(browser, url, width, { scroll = true, axe = tru
       quotes: quotes.length,
       quotesFound: found(quotes),
       readyHeight: await tab.evaluate(() => window.__readyHeight),
+      styledAtReady: await tab.evaluate(() => window.__styledAtReady),
     };
     if (scroll) out.settledHeight = await tab.evaluate(`(${settle})().then(${height})`);
     if (axe) {

@@ -334,6 +334,7 @@ for (const b of builds) {
       checkRows.push([`${PAGE_NAMES[p]}${base ? ` (${b.name})` : ''}, ${w} px`,
         ['readyHeight', 'settledHeight', 'scrolledHeight'].map((h) => range(s.map((c) => c[h]), (v) => v.toFixed(0))).join(' → ') + ' px',
         range(s.map((c) => c.scrolledHeight / c.readyHeight), (v) => `${v.toFixed(3)}×`),
+        `${s.filter((c) => c.styledAtReady).length} / ${s.length}`,
         `${range(s.map((c) => c.headings), String)} / ${range(s.map((c) => c.terms), String)}`,
         `${range(s.map((c) => c.quotesFound), String)} / ${range(s.map((c) => c.quotes), String)}`,
         `${range(s.map((c) => c.axe.length), String)}${axeIds ? ` (${axeIds})` : ''}`]);
@@ -341,7 +342,7 @@ for (const b of builds) {
   }
   const s = samples[`check ${b.name} 500 1280`];
   if (s) {
-    checkRows.push([`500 terms inline${base ? ` (${b.name})` : ''}, 1280 px`, '–', '–',
+    checkRows.push([`500 terms inline${base ? ` (${b.name})` : ''}, 1280 px`, '–', '–', `${s.filter((c) => c.styledAtReady).length} / ${s.length}`,
       `${range(s.map((c) => c.headings), String)} / ${range(s.map((c) => c.terms), String)}`,
       `${range(s.map((c) => c.quotesFound), String)} / ${range(s.map((c) => c.quotes), String)}`, '–']);
   }
@@ -408,7 +409,7 @@ if (lhRows.length) {
 }
 if (checkRows.length) {
   out.push('', `Page checks (${CHECK_RUNS} runs; a range when runs differed): the demo payload served as in Lighthouse, and 500 synthetic terms inline:`, '');
-  out.push(table(['page, width', 'height at ready → settled → after scrolling', 'scrolled / ready', 'term headings in the accessibility tree at ready', 'quotes in it', 'axe violations at load (WCAG 2.2 AA)'], checkRows));
+  out.push(table(['page, width', 'height at ready → settled → after scrolling', 'scrolled / ready', 'runs styled at ready', 'term headings in the accessibility tree at ready', 'quotes in it', 'axe violations at load (WCAG 2.2 AA)'], checkRows));
 }
 out.push('', 'Budgets (issue 11):', '');
 const verdictRows = verdicts('dealdiff').map((v, i) => (base ? [...v, ...verdicts(base)[i].slice(1)] : v));
