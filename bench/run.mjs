@@ -21,7 +21,7 @@
 //                      holding dist/ (and target/release/dealdiff, used for its snippet)
 //   --baseline-cli F   the baseline's dealdiff CLI (default: DIR's, else this checkout's)
 //   --only LIST        some of timing,lighthouse,checks (default all; sizes always)
-//   --json FILE        also write every sample there (default target/bench-results.json)
+//   --json FILE        also write every sample there (default target/bench/<start time>.json)
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -417,7 +417,8 @@ out.push(table(['budget', 'dealdiff', 'verdict', ...(base ? ['baseline', 'verdic
 const secs = (t) => `${(t / 1000).toFixed(0)} s`;
 out.push('', `Time: ${secs(Date.now() - started)} in all (timing ${secs(phaseTime.timing)}, Lighthouse ${secs(phaseTime.lighthouse)}, checks ${secs(phaseTime.checks)}).`);
 console.log(`\n${out.join('\n')}`);
+console.error(`samples: ${json}`);
 
-const json = opt('--json', `${root}target/bench-results.json`);
+const json = opt('--json', `${root}target/bench/${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
 mkdirSync(dirname(json), { recursive: true });
 writeFileSync(json, JSON.stringify({ date: when, chromium, cpuModel, nproc, ramGiB, runs: RUNS, lhRuns: LH_RUNS, checkRuns: CHECK_RUNS, sizes, counted, samples }, null, 1));
