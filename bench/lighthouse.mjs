@@ -27,6 +27,15 @@ export async function startLighthouse() {
     chromeFlags: ['--headless', ...FLAGS],
     logLevel: 'error',
   });
+  // chrome-launcher starts Chromium in a process group of its own and stops it on SIGINT only:
+  // stop it too when the bench fails or is terminated, so no browser outlives the run.
+  const cleanUp = () => {
+    chromeLauncher.killAll();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  const onTerm = () => process.exit(143);
+  process.once('exit', cleanUp);
+  process.once('SIGTERM', onTerm);
   return {
     /** One Lighthouse navigation of `url`: { fcp, lcp, cls, tbt, bytes, settings }. */
     async run(url) {
@@ -59,6 +68,8 @@ export async function startLighthouse() {
       };
     },
     async close() {
+      process.off('exit', cleanUp);
+      process.off('SIGTERM', onTerm);
       await chrome.kill();
       rmSync(profile, { recursive: true, force: true });
     },

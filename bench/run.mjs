@@ -417,8 +417,8 @@ out.push(table(['budget', 'dealdiff', 'verdict', ...(base ? ['baseline', 'verdic
 const secs = (t) => `${(t / 1000).toFixed(0)} s`;
 out.push('', `Time: ${secs(Date.now() - started)} in all (timing ${secs(phaseTime.timing)}, Lighthouse ${secs(phaseTime.lighthouse)}, checks ${secs(phaseTime.checks)}).`);
 console.log(`\n${out.join('\n')}`);
-console.error(`samples: ${json}`);
 
 const json = opt('--json', `${root}target/bench/${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
 mkdirSync(dirname(json), { recursive: true });
+console.error(`samples: ${json}`);
 writeFileSync(json, JSON.stringify({ date: when, chromium, cpuModel, nproc, ramGiB, runs: RUNS, lhRuns: LH_RUNS, checkRuns: CHECK_RUNS, sizes, counted, samples }, null, 1));
