@@ -7,7 +7,7 @@
 //   navigation → ready for 8, 200 and 2,000 terms (3 quotes each);
 //   re-render after changing `compare`, then `view`, at 200 and 2,000 terms (script + layout,
 //     until the shadow root stops changing);
-//   JS heap + wasm memory after 2,000 terms;
+//   JS heap + wasm memory once 2,000 terms are rendered (and Blink's heap, the DOM, beside it);
 //   Lighthouse (bench/lighthouse.mjs) on the demo payload: the widget from `src`, the pasted
 //     `dealdiff render` snippet plus the script, and static HTML of the same content;
 //   page-never-jumps and accessibility columns (bench/checks.mjs) at 375 and 1280 px, and the
@@ -35,6 +35,7 @@ import { timingPage, lighthousePages } from './pages.mjs';
 import { serveGzip } from './server.mjs';
 import { startLighthouse } from './lighthouse.mjs';
 import { pageChecks } from './checks.mjs';
+import { report } from './report.mjs';
 
 const started = Date.now();
 const args = process.argv.slice(2);
@@ -207,17 +208,20 @@ async function timing(run) {
       await tab.goto(`${kind.server.url}/${kind.page}-${n}.html`);
       await tab.waitForFunction(() => window.__ready, null, { timeout: 120000 });
       add(`ready ${kind.key} ${n}`, await tab.evaluate(() => window.__ready));
-      if (kind.page !== 'timelinejs' && n >= 200) {
-        add(`compare ${kind.key} ${n}`, await rerender(tab, kind.page, { compare: 'v1 v2', view: 'split' }));
-        add(`view ${kind.key} ${n}`, await rerender(tab, kind.page, { compare: 'v1 v2', view: 'after' }));
-      }
       if (n === 2000) {
+        // Before the switches: the previous DOM a switch leaves behind is collected by one forced
+        // GC only some of the time (the floor's heap was 2.2 or 3.1 MiB from run to run).
         const cdp = await ctx.newCDPSession(tab);
         await cdp.send('HeapProfiler.collectGarbage');
-        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        const { usedSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
         const wasm = await tab.evaluate(() => window.__wasmMemories.map((w) => w.deref()).filter(Boolean).reduce((s, m) => s + m.buffer.byteLength, 0));
         add(`memory ${kind.key} ${n}`, (usedSize + wasm) / 2 ** 20);
         add(`wasm memory ${kind.key} ${n}`, wasm / 2 ** 20);
+        add(`dom memory ${kind.key} ${n}`, embedderHeapUsedSize / 2 ** 20);
+      }
+      if (kind.page !== 'timelinejs' && n >= 200) {
+        add(`compare ${kind.key} ${n}`, await rerender(tab, kind.page, { compare: 'v1 v2', view: 'split' }));
+        add(`view ${kind.key} ${n}`, await rerender(tab, kind.page, { compare: 'v1 v2', view: 'after' }));
       }
       if (paths.length) fetched[kind.key] = [...new Set(paths)].sort();
       await ctx.close();
@@ -286,139 +290,22 @@ for (const kind of KINDS) {
 sizes.yew = size(yewFiles);
 
 // --- report
-const median = (xs) => { const s = xs.filter((x) => x != null).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : null; };
-const m = (key, f = (x) => x) => (samples[key] ? median(samples[key].map(f)) : null);
-const kib = (b) => (b == null ? 'n/a' : `${(b / 1024).toFixed(1)} KiB`);
-const ms = (v) => (v == null ? 'n/a' : `${v.toFixed(0)} ms`);
-const mib = (v) => (v == null ? 'n/a' : `${v.toFixed(1)} MiB`);
-const ratio = (a, b) => (a != null && b ? `${(a / b).toFixed(2)}×` : 'n/a');
-const base = builds[1]?.name;
-const table = (header, rows) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-
-const header = ['metric', 'dealdiff', ...(base ? ['baseline'] : []), 'plain JS (floor)', 'TimelineJS 3', 'dealdiff / floor', 'dealdiff / TimelineJS', ...(base ? ['dealdiff / baseline'] : [])];
-const rows = [];
-const row = (metric, get, unit) => {
-  const d = get('dealdiff'), f = get('floor'), t = get('timelinejs'), b = base ? get(base) : null;
-  rows.push([metric, unit(d), ...(base ? [unit(b)] : []), unit(f), t == null ? 'n/a' : unit(t), ratio(d, f), ratio(d, t), ...(base ? [ratio(d, b)] : [])]);
+const results = {
+  date: new Date().toISOString().slice(0, 10),
+  chromium: execSync(`${CHROMIUM} --version 2>/dev/null || true`).toString().trim().split(' ').slice(0, 2).join(' ') || `Chromium ${browserVersion}`,
+  nproc: execSync('nproc').toString().trim(),
+  cpuModel: (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? '?').trim(),
+  ramGiB: Number(readFileSync('/proc/meminfo', 'utf8').match(/^MemTotal:\s*(\d+)/m)[1]) / 2 ** 20,
+  load: loadavg(),
+  runs: RUNS, lhRuns: LH_RUNS, checkRuns: CHECK_RUNS, only: [...ONLY], demo: DEMO, terms: SIZES,
+  builds: builds.map((b) => ({ name: b.name, dist: b.dist, cli: b.cli, snippetBase: b.snippet.base, staticFrom: b.staticFrom })),
+  kinds: KINDS.map((k) => k.key),
+  ms: { all: Date.now() - started, ...phaseTime },
+  sizes, counted, samples,
 };
-row('transfer, gzip', (k) => sizes[k].gzip, kib);
-row('transfer, brotli', (k) => sizes[k].brotli, kib);
-for (const n of SIZES) row(`nav → ready, ${n.toLocaleString('en')} terms`, (k) => m(`ready ${k} ${n}`), ms);
-for (const n of [200, 2000]) {
-  row(`compare switch, ${n.toLocaleString('en')} terms`, (k) => m(`compare ${k} ${n}`), ms);
-  row(`view switch, ${n.toLocaleString('en')} terms`, (k) => m(`view ${k} ${n}`), ms);
-}
-row('JS heap + wasm, 2,000 terms', (k) => m(`memory ${k} 2000`), mib);
-
-const lhRows = [];
-const PAGE_NAMES = { widget: 'widget from `src`', prerendered: 'the `dealdiff render` snippet pasted in, plus the script', static: 'static HTML of the same content' };
-for (const b of builds) {
-  const staticLcp = m(`lh ${b.name} static`, (r) => r.lcp);
-  for (const p of ['widget', 'prerendered', 'static']) {
-    const key = `lh ${b.name} ${p}`;
-    if (!samples[key]) continue;
-    const lcp = m(key, (r) => r.lcp);
-    lhRows.push([`${PAGE_NAMES[p]}${base ? ` (${b.name})` : ''}`, ms(m(key, (r) => r.fcp)), ms(lcp), m(key, (r) => r.cls).toFixed(3),
-      ms(m(key, (r) => r.tbt)), kib(m(key, (r) => r.bytes)), ratio(lcp, staticLcp)]);
-  }
-}
-
-const checkRows = [];
-const range = (xs, f) => { const lo = Math.min(...xs), hi = Math.max(...xs); return lo === hi ? f(lo) : `${f(median(xs))} (${f(lo)}–${f(hi)})`; };
-for (const b of builds) {
-  for (const p of ['widget', 'prerendered']) {
-    for (const w of [375, 1280]) {
-      const s = samples[`check ${b.name} ${p} ${w}`];
-      if (!s) continue;
-      const axeIds = [...new Set(s.flatMap((c) => c.axe.map((v) => `${v.id} ×${v.nodes}`)))].join(', ');
-      checkRows.push([`${PAGE_NAMES[p]}${base ? ` (${b.name})` : ''}, ${w} px`,
-        ['readyHeight', 'settledHeight', 'scrolledHeight'].map((h) => range(s.map((c) => c[h]), (v) => v.toFixed(0))).join(' → ') + ' px',
-        range(s.map((c) => c.scrolledHeight / c.readyHeight), (v) => `${v.toFixed(3)}×`),
-        `${s.filter((c) => c.styledAtReady).length} / ${s.length}`,
-        `${range(s.map((c) => c.headings), String)} / ${range(s.map((c) => c.terms), String)}`,
-        `${range(s.map((c) => c.quotesFound), String)} / ${range(s.map((c) => c.quotes), String)}`,
-        `${range(s.map((c) => c.axe.length), String)}${axeIds ? ` (${axeIds})` : ''}`]);
-    }
-  }
-  const s = samples[`check ${b.name} 500 1280`];
-  if (s) {
-    checkRows.push([`500 terms inline${base ? ` (${b.name})` : ''}, 1280 px`, '–', '–', `${s.filter((c) => c.styledAtReady).length} / ${s.length}`,
-      `${range(s.map((c) => c.headings), String)} / ${range(s.map((c) => c.terms), String)}`,
-      `${range(s.map((c) => c.quotesFound), String)} / ${range(s.map((c) => c.quotes), String)}`, '–']);
-  }
-}
-
-// Budgets of issue 11 (point 1, and point 3's page checks), judged for each build.
-function verdicts(k) {
-  const v = [];
-  const judge = (what, value, limit, shown) => v.push([what, shown, value == null ? 'n/a' : value <= limit ? 'met' : '**not met**']);
-  const r = (key) => { const a = m(`${key.replace('*', k)}`), f = m(key.replace('*', 'floor')); return a != null && f ? a / f : null; };
-  judge('transfer ≤ 120 KiB gzip', sizes[k].gzip / 1024, 120, kib(sizes[k].gzip));
-  judge('(stretch) transfer ≤ 100 KiB gzip', sizes[k].gzip / 1024, 100, kib(sizes[k].gzip));
-  if (ONLY.has('timing')) {
-    judge('nav → ready ≤ 1.5× floor, 8 terms', r('ready * 8'), 1.5, ratio(r('ready * 8'), 1));
-    judge('nav → ready ≤ 2.5× floor, 2,000 terms', r('ready * 2000'), 2.5, ratio(r('ready * 2000'), 1));
-    for (const n of [200, 2000]) {
-      for (const s of ['compare', 'view']) judge(`${s} switch ≤ 1.2× floor, ${n.toLocaleString('en')} terms`, r(`${s} * ${n}`), 1.2, ratio(r(`${s} * ${n}`), 1));
-    }
-    judge('JS heap + wasm ≤ 2.5× floor, 2,000 terms', r('memory * 2000'), 2.5, ratio(r('memory * 2000'), 1));
-  }
-  if (samples[`lh ${k} widget`]) {
-    const lcp = m(`lh ${k} widget`, (x) => x.lcp), tbt = m(`lh ${k} widget`, (x) => x.tbt);
-    const pre = m(`lh ${k} prerendered`, (x) => x.lcp), st = m(`lh ${k} static`, (x) => x.lcp), cls = m(`lh ${k} prerendered`, (x) => x.cls);
-    judge('Lighthouse, widget from src: LCP ≤ 1.6 s', lcp, 1600, ms(lcp));
-    judge('Lighthouse, widget from src: TBT ≤ 50 ms', tbt, 50, ms(tbt));
-    judge('Lighthouse, prerendered: LCP ≤ 1.1× static', pre / st, 1.1, `${ms(pre)} = ${ratio(pre, st)}`);
-    judge('Lighthouse, prerendered: CLS ≤ 0.01', cls, 0.01, cls.toFixed(3));
-  }
-  const checked = Object.keys(samples).filter((key) => key.startsWith(`check ${k} `)).flatMap((key) => samples[key]);
-  if (checked.length) {
-    const scrolled = checked.filter((c) => c.scrolledHeight != null);
-    const worst = Math.max(...scrolled.map((c) => Math.abs(c.scrolledHeight / c.readyHeight - 1)));
-    judge('height at ready = after scrolling (±1 %), 375 and 1280 px', worst, 0.01, `worst ${(worst * 100).toFixed(1)} %`);
-    const missing = Math.max(...checked.map((c) => c.terms - c.headings + c.quotes - c.quotesFound));
-    judge('every displayed heading and quote in the accessibility tree at ready', missing, 0, `worst: ${missing} missing`);
-    const axe = Math.max(...scrolled.map((c) => c.axe.length));
-    judge('axe at load: 0 violations', axe, 0, `worst: ${axe}`);
-  }
-  return v;
-}
-
-const cpuModel = (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? '?').trim();
-const ramGiB = Number(readFileSync('/proc/meminfo', 'utf8').match(/^MemTotal:\s*(\d+)/m)[1]) / 2 ** 20;
-const nproc = execSync('nproc').toString().trim();
-const chromium = execSync(`${CHROMIUM} --version 2>/dev/null || true`).toString().trim().split(' ').slice(0, 2).join(' ') || `Chromium ${browserVersion}`;
-const lhSettings = Object.values(samples).flat().find((x) => x?.settings)?.settings;
-const when = new Date().toISOString().slice(0, 10);
-const out = [];
-out.push(`${when} · ${chromium} headless · ${nproc} × ${cpuModel} · ${ramGiB.toFixed(0)} GiB RAM · load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`
-  + ` · ${RUNS} runs (Lighthouse ${LH_RUNS}, page checks ${CHECK_RUNS}), interleaved, medians${base ? ` · baseline: ${builds[1].dist} (its CLI: ${builds[1].cli})` : ''}`);
-out.push('', table(header, rows));
-out.push('', `Counted for one widget (gzip -9 / brotli 11 of each file the page fetched, payload excluded): ${KINDS.map((k) => `${k.key}: ${counted[k.key].join(', ')}`).join('; ')}.`);
-out.push(`Wasm memory, 2,000 terms: ${builds.map((b) => `${b.name} ${mib(m(`wasm memory ${b.name} 2000`))}`).join(', ')} (in the row above).`);
-out.push(`Framework floor (bench/yew-hello: bare Yew 0.23 + serde_json, built the same way, no CSS): `
-  + `${kib(sizes.yew.gzip)} gzip, ${kib(sizes.yew.brotli)} brotli; dealdiff is ${ratio(sizes.dealdiff.gzip, sizes.yew.gzip)} that (gzip).`);
-if (lhRows.length) {
-  out.push('', `Lighthouse ${lhSettings?.version} (${lhSettings?.formFactor}, ${lhSettings?.throttling} throttling, gzip, ${LH_RUNS} runs, medians), the demo payload (${DEMO}):`, '');
-  out.push(table(['page', 'FCP', 'LCP', 'CLS', 'TBT', 'bytes', 'LCP / static'], lhRows));
-  for (const b of builds) {
-    out.push('', `${b.name}: snippet from \`dealdiff render${b.snippet.base ? ' --base /' : ''}\`; static page from its ${b.staticFrom}.`);
-  }
-  const warnings = [...new Set(Object.values(samples).flat().flatMap((x) => x?.settings?.warnings ?? []))];
-  if (warnings.length) out.push('', `Lighthouse warnings: ${warnings.join(' | ')}`);
-}
-if (checkRows.length) {
-  out.push('', `Page checks (${CHECK_RUNS} runs; a range when runs differed): the demo payload served as in Lighthouse, and 500 synthetic terms inline:`, '');
-  out.push(table(['page, width', 'height at ready → settled → after scrolling', 'scrolled / ready', 'runs styled at ready', 'term headings in the accessibility tree at ready', 'quotes in it', 'axe violations at load (WCAG 2.2 AA)'], checkRows));
-}
-out.push('', 'Budgets (issue 11):', '');
-const verdictRows = verdicts('dealdiff').map((v, i) => (base ? [...v, ...verdicts(base)[i].slice(1)] : v));
-out.push(table(['budget', 'dealdiff', 'verdict', ...(base ? ['baseline', 'verdict'] : [])], verdictRows));
-const secs = (t) => `${(t / 1000).toFixed(0)} s`;
-out.push('', `Time: ${secs(Date.now() - started)} in all (timing ${secs(phaseTime.timing)}, Lighthouse ${secs(phaseTime.lighthouse)}, checks ${secs(phaseTime.checks)}).`);
-console.log(`\n${out.join('\n')}`);
+console.log(`\n${report(results)}`);
 
 const json = opt('--json', `${root}target/bench/${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
 mkdirSync(dirname(json), { recursive: true });
 console.error(`samples: ${json}`);
-writeFileSync(json, JSON.stringify({ date: when, chromium, cpuModel, nproc, ramGiB, runs: RUNS, lhRuns: LH_RUNS, checkRuns: CHECK_RUNS, sizes, counted, samples }, null, 1));
+writeFileSync(json, JSON.stringify(results, null, 1));
