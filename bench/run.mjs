@@ -1,6 +1,7 @@
 // The benchmark (`npm run bench`; not a test). Builds the release bundle, the CLI and bench/yew-hello,
 // then measures, runs interleaved (each run takes every page once, in alternating order), and prints
-// medians and ratios as markdown for README "Performance", with the budgets of issue 11 judged:
+// medians and ratios (medians of per-run ratios) as markdown for README "Performance" (bench/report.mjs),
+// with the budgets of issue 11 judged:
 //   transfer size (gzip, brotli) of every file a host page fetches for one widget (as recorded
 //     in the browser), against a hand-written plain-JS renderer (the floor, bench/floor.js) and
 //     TimelineJS 3 fed the same terms as events;
