@@ -5,7 +5,6 @@ mod events;
 mod fetch;
 mod host;
 mod js_json;
-mod tools;
 
 use crate::core::{self, Outcome};
 use crate::view::{Content, DealDiff, DealRc, Failure, Notice, WidgetProps};
