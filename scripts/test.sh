@@ -41,7 +41,7 @@ count() {
 
 run fmt       cargo fmt --all -- --check
 run clippy    cargo clippy --all-targets --locked -- -D warnings
-run clippy-wasm cargo clippy --target wasm32-unknown-unknown --no-default-features --features csr --lib --tests --locked -- -D warnings
+run clippy-wasm cargo clippy --target wasm32-unknown-unknown --no-default-features --features csr,editor --lib --tests --locked -- -D warnings
 run native    cargo test --locked
 run browser   cargo test --target wasm32-unknown-unknown --no-default-features --features csr --test browser --locked
 run bundle    trunk build --release

@@ -4,8 +4,8 @@
 // folder's own files.
 //
 // The preview is the real widget, loaded by dealdiff.js like on any host page. To put the cursor on
-// a problem the page asks Rust where a JSON path is in the text (`locate_path`), through its own
-// instance of the wasm glue (a tool page can afford a second instance).
+// a problem the page asks Rust where a JSON path is in the text (`locate_path`), through the editor's
+// own small wasm (editor/tools.js, feature `editor`), which the widget's wasm does not carry.
 
 const DEBOUNCE_MS = 300;
 const DEMO = new URL('data/msft-openai-2026.json', import.meta.url);
@@ -24,8 +24,8 @@ let loaded = ''; // "Loaded x.json. ", said with the next outcome
 // The locator, loaded on first use (and warmed up in the background once the page settles).
 let tools = null;
 function locator() {
-  tools ??= import(new URL('dealdiff_glue.js?instance=editor', import.meta.url).href).then(async (glue) => {
-    await glue.default({ module_or_path: new URL('dealdiff_bg.wasm', import.meta.url) });
+  tools ??= import(new URL('editor/tools.js', import.meta.url).href).then(async (glue) => {
+    await glue.default({ module_or_path: new URL('editor/tools_bg.wasm', import.meta.url) });
     return glue;
   });
   tools.catch(() => { tools = null; });

@@ -46,7 +46,7 @@ impl fmt::Display for Path<'_> {
                 if is_plain_key(key) {
                     write!(f, ".{key}")
                 } else {
-                    write!(f, "[{}]", serde_json::Value::from(*key))
+                    write!(f, "[{}]", serde_json::to_string(key).unwrap_or_default())
                 }
             }
             Path::Index(Path::Root, i) => write!(f, "[{i}]"),

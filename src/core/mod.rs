@@ -6,6 +6,7 @@ pub mod date;
 pub mod deal;
 pub mod diff;
 pub mod error;
+pub mod json;
 pub mod lang;
 pub mod limits;
 pub mod links;

@@ -1,5 +1,5 @@
 //! From text or a parsed JSON value to the wire [`Payload`], collecting every type error with its path.
-//! serde_json does the parsing; the walk is by hand because serde stops at the first error and authors need them all.
+//! [`super::json`] does the parsing (serde_json's rules and errors); the walk is by hand because serde stops at the first error and authors need them all.
 
 use super::error::{kind_of, Path, PayloadError, Problem};
 use super::limits::*;
@@ -39,7 +39,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Value, PayloadError> {
 pub fn parse_str(text: &str) -> Result<Value, PayloadError> {
     check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| syntax_error(&e, text))
+    super::json::from_str(text).map_err(|e| syntax_error(&e, text))
 }
 
 fn check_size(found: usize) -> Result<(), PayloadError> {
@@ -68,7 +68,7 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 
 /// Rewords serde_json's messages for people who edit JSON by hand, using the
 /// character at the error to name the usual culprits (comments, single or curly quotes).
-fn syntax_error(e: &serde_json::Error, text: &str) -> PayloadError {
+fn syntax_error(e: &super::json::Error, text: &str) -> PayloadError {
     let full = e.to_string();
     let message = full
         .rfind(" at line ")

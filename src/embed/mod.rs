@@ -5,7 +5,6 @@ mod events;
 mod fetch;
 mod host;
 mod js_json;
-mod tools;
 
 use crate::core::{self, Outcome, Pair, ViewMode};
 use crate::view::{ui_for, Content, DealDiff, DealRc, Failure, Notice, Render, WidgetProps};
