@@ -1,36 +1,116 @@
 //! From text or a parsed JSON value to the wire [`Payload`], collecting every type error with its path.
 //! serde_json does the parsing; the walk is by hand because serde stops at the first error and authors need them all.
 
-use super::error::{kind_of, Path, PayloadError, Problem};
+use super::error::{kind_of, JsonPath, Path, PayloadError, Position, Problem};
 use super::limits::*;
 use super::payload::{Payload, Quote, Source, Term, Version};
 use serde_json::{Map, Value};
 
 /// Problems found so far; errors stop rendering, warnings only go to the console.
+///
+/// Each list keeps only the first [`MAX_PROBLEMS`] in document order (see
+/// [`JsonPath::document_order`]) and counts the rest, so a payload with a problem in every
+/// element costs bounded memory: when a list reaches twice the cap it is sorted (stably, so
+/// problems of one element stay in the order they were checked) and cut back to the cap.
+/// The outcome is that of sorting everything and keeping the first [`MAX_PROBLEMS`].
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Problems that stop the payload from rendering.
-    pub errors: Vec<PayloadError>,
-    /// Things ignored (unknown fields, repeated references).
-    pub warnings: Vec<PayloadError>,
+    errors: Vec<PayloadError>,
+    warnings: Vec<PayloadError>,
+    omitted_errors: usize,
+    omitted_warnings: usize,
+    /// Paths of the root or a top-level member that had an error, kept apart from the capped
+    /// list because later checks depend on them (a broken list is not checked for references).
+    top_level: Vec<JsonPath>,
 }
 
 impl Report {
     pub(crate) fn error(&mut self, path: &Path<'_>, problem: Problem) {
-        self.errors.push(PayloadError::at(path, problem));
+        self.push_error(PayloadError::at(path, problem));
+    }
+
+    pub(crate) fn push_error(&mut self, error: PayloadError) {
+        if error.path.segments().len() <= 1 && !self.top_level.contains(&error.path) {
+            self.top_level.push(error.path.clone());
+        }
+        push_capped(&mut self.errors, &mut self.omitted_errors, error);
     }
 
     pub(crate) fn warn(&mut self, path: &Path<'_>, problem: Problem) {
-        self.warnings.push(PayloadError::at(path, problem));
+        push_capped(
+            &mut self.warnings,
+            &mut self.omitted_warnings,
+            PayloadError::at(path, problem),
+        );
     }
+
+    /// Whether any error was found.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// Whether an error was reported at the root itself.
+    pub fn root_failed(&self) -> bool {
+        self.top_level.iter().any(JsonPath::is_root)
+    }
+
+    /// Whether an error was reported at top-level member `key` itself (`terms`, not `terms[0]`).
+    pub fn field_failed(&self, key: &str) -> bool {
+        self.top_level.iter().any(|p| p.is_field(key))
+    }
+
+    /// Forgets everything found so far.
+    pub(crate) fn clear(&mut self) {
+        *self = Report::default();
+    }
+
+    /// The errors and the warnings, each in document order, at most [`MAX_PROBLEMS`] of each,
+    /// followed by a [`Problem::More`] summary when there were more.
+    pub fn finish(self) -> (Vec<PayloadError>, Vec<PayloadError>) {
+        (
+            capped(self.errors, self.omitted_errors, "problems"),
+            capped(self.warnings, self.omitted_warnings, "warnings"),
+        )
+    }
+}
+
+fn by_document_order(list: &mut [PayloadError]) {
+    list.sort_by_key(|e| e.path.document_order());
+}
+
+fn push_capped(list: &mut Vec<PayloadError>, omitted: &mut usize, problem: PayloadError) {
+    list.push(problem);
+    if list.len() >= 2 * MAX_PROBLEMS {
+        by_document_order(list);
+        *omitted += list.len() - MAX_PROBLEMS;
+        list.truncate(MAX_PROBLEMS);
+    }
+}
+
+fn capped(
+    mut list: Vec<PayloadError>,
+    mut omitted: usize,
+    what: &'static str,
+) -> Vec<PayloadError> {
+    by_document_order(&mut list);
+    if list.len() > MAX_PROBLEMS {
+        omitted += list.len() - MAX_PROBLEMS;
+        list.truncate(MAX_PROBLEMS);
+    }
+    if omitted > 0 {
+        list.push(PayloadError::more(omitted, what));
+    }
+    list
 }
 
 /// Bytes as fetched: size limit, UTF-8, optional BOM, then JSON.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Value, PayloadError> {
     check_size(bytes.len())?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(&bytes[..e.valid_up_to()]);
-        PayloadError::in_text(line, column, Problem::NotUtf8(e.valid_up_to()))
+        let valid = e.valid_up_to();
+        // The prefix before the bad byte is valid UTF-8 by definition.
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        PayloadError::in_text(Position::of_byte(prefix, valid), Problem::NotUtf8(valid))
     })?;
     parse_str(text)
 }
@@ -38,8 +118,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Value, PayloadError> {
 /// Text as found in an inline script: size limit, optional BOM, then JSON.
 pub fn parse_str(text: &str) -> Result<Value, PayloadError> {
     check_size(text.len())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| syntax_error(&e, text))
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    serde_json::from_str(&text[bom..]).map_err(|e| syntax_error(&e, text, bom))
 }
 
 fn check_size(found: usize) -> Result<(), PayloadError> {
@@ -55,59 +135,141 @@ fn check_size(found: usize) -> Result<(), PayloadError> {
     Ok(())
 }
 
-/// 1-based line and column (in characters) just after `prefix`.
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = prefix
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
-    (line, column)
+/// What a linear scan of the text up to an error offset found: whether the offset is inside a
+/// string, how deeply containers are open there, the innermost open one, and the last
+/// character before it that is not JSON white space.
+struct Context {
+    in_string: bool,
+    depth: usize,
+    innermost: Option<u8>,
+    previous: Option<u8>,
 }
 
-/// Rewords serde_json's messages for people who edit JSON by hand, using the
-/// character at the error to name the usual culprits (comments, single or curly quotes).
-fn syntax_error(e: &serde_json::Error, text: &str) -> PayloadError {
-    let full = e.to_string();
-    let message = full
-        .rfind(" at line ")
-        .map_or(full.as_str(), |i| &full[..i]);
-    let (line, column) = (e.line().max(1), e.column().max(1));
-    let at = text
-        .lines()
-        .nth(line - 1)
-        .and_then(|l| l.chars().nth(column - 1));
-    let words = |s: &str| Problem::Syntax(s.to_owned());
-    let problem = match (message, at) {
-        ("recursion limit exceeded", _) => Problem::TooDeep(MAX_DEPTH),
-        _ if text.trim().is_empty() => words("the payload is empty"),
-        (_, Some('/')) => words("comments are not allowed in JSON"),
-        (_, Some('\'')) => {
-            words("use double quotes (\") around keys and strings, not single quotes")
+/// Scans `text[..end]` once. Openers are remembered only down to the parser's depth limit
+/// (deeper ones are counted): the parser stops there, so deeper ones never matter.
+fn context(text: &[u8], end: usize) -> Context {
+    let mut stack: Vec<u8> = Vec::new();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut previous = None;
+    for &b in &text[..end] {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth <= MAX_DEPTH + 1 {
+                        stack.push(b);
+                    }
+                }
+                b']' | b'}' => {
+                    if depth <= stack.len() {
+                        stack.pop();
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+                _ => {}
+            }
         }
-        (_, Some('“' | '”' | '‘' | '’')) => {
-            words("use straight double quotes (\"), not curly quotes")
+        if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            previous = Some(b);
         }
-        (m, _) if m.starts_with("control character") => {
-            words("a string is not closed, or contains a raw line break or tab (write \\n or \\t)")
-        }
-        ("EOF while parsing a list", _) => {
-            words("the text ends before a `[` list is closed with `]`")
-        }
-        ("EOF while parsing an object", _) => {
-            words("the text ends before a `{` object is closed with `}`")
-        }
-        ("EOF while parsing a string", _) => {
-            words("the text ends inside a string (a `\"` is missing)")
-        }
-        (m, _) if e.is_eof() => Problem::Syntax(format!("the text ends too early ({m})")),
-        ("trailing comma", _) => {
-            words("trailing comma: remove the `,` before this closing bracket")
-        }
-        (m, _) => Problem::Syntax(m.to_owned()),
+    }
+    Context {
+        in_string,
+        depth,
+        innermost: stack.last().copied(),
+        previous,
+    }
+}
+
+/// Rewords serde_json's errors for people who edit JSON by hand. The decision uses only the
+/// error's category and position, never its wording: the character at the error names the
+/// usual culprits (comments, single or curly quotes, raw line breaks), and one scan of the text
+/// before it tells a trailing comma, nesting too deep, or what was left open at the end.
+///
+/// serde_json counts the column in bytes and reports the position just after the byte it
+/// stopped at, so column 0 means it stopped at the line break that ends the line before.
+fn syntax_error(e: &serde_json::Error, text: &str, bom: usize) -> PayloadError {
+    use serde_json::error::Category;
+    let body = &text[bom..];
+    let (line, column) = (e.line().max(1), e.column());
+    let line_start = if line == 1 {
+        0
+    } else {
+        body.match_indices('\n')
+            .nth(line - 2)
+            .map_or(body.len(), |(i, _)| i + 1)
     };
-    PayloadError::in_text(line, column, problem)
+    // The byte serde_json stopped at (the line break before the line, for column 0).
+    let stop = (line_start + column).saturating_sub(1).min(body.len());
+    let mut at_byte = stop;
+    while !body.is_char_boundary(at_byte) {
+        at_byte -= 1;
+    }
+    let at = body[at_byte..].chars().next().filter(|_| stop < body.len());
+    // Reported where serde_json says (column 0 as column 1 of its line), in characters.
+    let reported = (line_start + column.max(1) - 1).min(body.len());
+    let position = Position::of_byte(text, bom + reported);
+    let words = |s: &str| Problem::Syntax(s.to_owned());
+    let scan = || context(body.as_bytes(), at_byte);
+    let problem = match e.classify() {
+        _ if body.trim().is_empty() => words("the payload is empty"),
+        Category::Eof => {
+            let scan = context(body.as_bytes(), body.len());
+            match (scan.in_string, scan.innermost) {
+                (true, _) => words("the text ends inside a string (a `\"` is missing)"),
+                (false, Some(b'[')) => words("the text ends before a `[` list is closed with `]`"),
+                (false, Some(_)) => words("the text ends before a `{` object is closed with `}`"),
+                (false, None) => {
+                    Problem::Syntax(format!("the text ends too early ({})", serde_message(e)))
+                }
+            }
+        }
+        _ => match at {
+            Some('[' | '{') if scan().depth >= MAX_DEPTH => Problem::TooDeep(MAX_DEPTH),
+            Some('/') => words("comments are not allowed in JSON"),
+            Some('\'') => {
+                words("use double quotes (\") around keys and strings, not single quotes")
+            }
+            Some('“' | '”' | '‘' | '’') => {
+                words("use straight double quotes (\"), not curly quotes")
+            }
+            Some(c) if c < ' ' && scan().in_string => words(
+                "a string is not closed, or contains a raw line break or tab (write \\n or \\t)",
+            ),
+            Some(']' | '}')
+                if matches!(
+                    scan(),
+                    Context {
+                        in_string: false,
+                        previous: Some(b','),
+                        ..
+                    }
+                ) =>
+            {
+                words("trailing comma: remove the `,` before this closing bracket")
+            }
+            _ => Problem::Syntax(serde_message(e)),
+        },
+    };
+    PayloadError::in_text(position, problem)
+}
+
+/// serde_json's message without the position it appends (" at line L column C"), which we
+/// report ourselves, in characters.
+fn serde_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
 }
 
 /// Reads a parsed payload into wire types. Wrong-typed ids come back empty, so
@@ -123,8 +285,7 @@ pub fn read_payload(value: &Value, report: &mut Report) -> Payload {
         Some(Value::Number(n)) if n.as_f64() == Some(1.0) => {}
         Some(Value::Number(n)) => {
             // A newer format may look nothing like v1: its other "errors" would be noise.
-            report.errors.clear();
-            report.warnings.clear();
+            report.clear();
             report.error(version, Problem::UnsupportedVersion(n.to_string()));
             return Payload::default();
         }
@@ -468,7 +629,14 @@ mod tests {
     #[test]
     fn syntax_errors_have_line_and_column() {
         let e = parse_str("{\n  \"title\": \"x\",\n}").unwrap_err();
-        assert_eq!(e.position, Some((3, 1)));
+        assert_eq!(
+            e.position,
+            Some(Position {
+                line: 3,
+                column: 1,
+                utf16: 18
+            })
+        );
         assert_eq!(e.to_string(), "line 3, column 1: invalid JSON: trailing comma: remove the `,` before this closing bracket");
     }
 
@@ -481,7 +649,14 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let e = parse_bytes(b"{\n \"a\": \"\xff\"}").unwrap_err();
-        assert_eq!(e.position, Some((2, 8)));
+        assert_eq!(
+            e.position,
+            Some(Position {
+                line: 2,
+                column: 8,
+                utf16: 9
+            })
+        );
         assert!(matches!(e.problem, Problem::NotUtf8(9)));
     }
 
@@ -490,5 +665,72 @@ mod tests {
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
         let e = parse_str(&deep).unwrap_err();
         assert_eq!(e.problem, Problem::TooDeep(MAX_DEPTH));
+    }
+
+    /// The problem and location of the syntax error in `text`.
+    fn syntax(text: &str) -> (Problem, Position) {
+        let e = parse_str(text).unwrap_err();
+        (
+            e.problem,
+            e.position.expect("a syntax error has a position"),
+        )
+    }
+
+    #[test]
+    fn columns_count_characters_and_hints_find_the_character() {
+        // serde_json's byte column (19) would point past the curly quote (and before the fix, at
+        // the wrong character, giving serde_json's "key must be a string").
+        let (problem, at) = syntax("{\"日本語\": 1, “x”: 2}");
+        assert_eq!(
+            problem,
+            Problem::Syntax("use straight double quotes (\"), not curly quotes".into())
+        );
+        assert_eq!((at.line, at.column, at.utf16), (1, 12, 11));
+        // A character outside the BMP is 2 UTF-16 units; a BOM is one unit but not a column.
+        let (problem, at) = syntax("\u{feff}{\"a\": \"😀\" 'b'}");
+        assert!(matches!(problem, Problem::Syntax(m) if m.contains("single quotes")));
+        assert_eq!((at.line, at.column, at.utf16), (1, 11, 12));
+        let (_, at) = syntax("{\n \"é\": 1,\n \"ü\": 'x'}");
+        assert_eq!((at.line, at.column), (3, 7));
+    }
+
+    #[test]
+    fn syntax_errors_are_told_by_category_and_position() {
+        let message = |text: &str| syntax(text).0.to_string();
+        assert_eq!(
+            message("{\"a\": 1,}"),
+            "invalid JSON: trailing comma: remove the `,` before this closing bracket"
+        );
+        assert_eq!(
+            message("[1, 2 , ]"),
+            "invalid JSON: trailing comma: remove the `,` before this closing bracket"
+        );
+        // A comma inside a string before the bracket is not a trailing comma.
+        assert_eq!(message("[\",\" ]]"), "invalid JSON: trailing characters");
+        assert_eq!(message("{\"a\": \"x\ty\"}"), "invalid JSON: a string is not closed, or contains a raw line break or tab (write \\n or \\t)");
+        assert_eq!(
+            message("{\"a\": [1,\n"),
+            "invalid JSON: the text ends before a `[` list is closed with `]`"
+        );
+        assert_eq!(
+            message("{\"a\": [1], \"b\":"),
+            "invalid JSON: the text ends before a `{` object is closed with `}`"
+        );
+        assert_eq!(
+            message("[\"a]"),
+            "invalid JSON: the text ends inside a string (a `\"` is missing)"
+        );
+        assert_eq!(message("{\"a\" 1}"), "invalid JSON: expected `:`");
+        assert_eq!(message("  \t"), "invalid JSON: the payload is empty");
+        // Brackets inside strings do not count towards the depth.
+        let deep = format!("[\"{}\", {}", "[".repeat(200), "[".repeat(130));
+        assert_eq!(syntax(&deep).0, Problem::TooDeep(MAX_DEPTH));
+        let at_limit = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse_str(&at_limit).is_ok());
+        let (problem, at) = syntax(&("[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1)));
+        assert_eq!(
+            (problem, at.column),
+            (Problem::TooDeep(MAX_DEPTH), MAX_DEPTH + 1)
+        );
     }
 }
