@@ -292,3 +292,37 @@ fn schema_command_prints_the_committed_schema() {
     let committed = std::fs::read_to_string(root().join("www/dealdiff.schema.json")).unwrap();
     assert_eq!(stdout(&o), committed);
 }
+
+/// `check` lists at most 100 errors and 100 warnings, each list ending with "and N more", and
+/// its summary line counts them all.
+#[test]
+fn check_caps_long_lists_and_counts_everything() {
+    let terms: Vec<Value> = (0..250)
+        .map(|i| serde_json::json!({"id": format!("t{i}"), "label": "T", "values": {"before": "a"}, "quotes": [format!("x{i}")]}))
+        .collect();
+    let mut payload = serde_json::json!({"version": 1, "title": "T", "terms": terms, "quotes": [{"id": "q", "source": "s", "text": "Q"}], "sources": [{"id": "s", "publisher": "P"}]});
+    for i in 0..300 {
+        payload[format!("u{i:03}")] = Value::from(i);
+    }
+    let file = temp_payload("capped.json", &payload);
+    let o = dealdiff(&["check", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = lines(&o);
+    assert_eq!(out.len(), 100 + 1 + 100 + 1 + 1, "{out:#?}");
+    assert_eq!(
+        out[0],
+        "terms[0].quotes[0]: unknown quote id `x0` (known: `q`)"
+    );
+    assert_eq!(
+        out[99],
+        "terms[99].quotes[0]: unknown quote id `x99` (known: `q`)"
+    );
+    assert_eq!(out[100], "and 150 more problems");
+    assert_eq!(out[101], "warning: u000: unknown field `u000` is ignored");
+    assert_eq!(out[201], "and 200 more warnings");
+    assert!(
+        out[202].ends_with(": 250 errors, 300 warnings"),
+        "{}",
+        out[202]
+    );
+}

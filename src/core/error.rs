@@ -26,6 +26,31 @@ impl<'a> Path<'a> {
     pub fn index(&'a self, i: usize) -> Path<'a> {
         Path::Index(self, i)
     }
+
+    /// [`JsonPath::document_order`] without building the path.
+    pub fn document_order(&self) -> (u8, usize) {
+        // Walking up from the leaf: the top-level step is the one whose parent is the root, and
+        // the first index under it is the last index seen before reaching it.
+        let (mut head, mut index, mut at) = (None, None, self);
+        loop {
+            match at {
+                Path::Root => break,
+                Path::Key(parent, key) => {
+                    if matches!(parent, Path::Root) {
+                        head = Some(*key);
+                    }
+                    at = parent;
+                }
+                Path::Index(parent, i) => {
+                    if !matches!(parent, Path::Root) {
+                        index = Some(*i);
+                    }
+                    at = parent;
+                }
+            }
+        }
+        (field_rank(head), index.unwrap_or(0))
+    }
 }
 
 /// Keys that can be written after a dot; anything else is quoted (`values["odd key"]`).
@@ -326,24 +351,27 @@ impl JsonPath {
     /// `terms[10]`. A stable sort keeps the order within one element, the order its fields
     /// were checked in.
     pub fn document_order(&self) -> (u8, usize) {
-        const ORDER: [&str; 10] = [
-            "version", "title", "summary", "date", "lang", "parties", "versions", "terms",
-            "sources", "quotes",
-        ];
         let mut segments = self.0.iter();
-        let rank = match segments.next() {
-            Some(Segment::Key(head)) => ORDER
-                .iter()
-                .position(|f| f == head)
-                .map_or(0, |i| i as u8 + 1),
-            _ => 0,
-        };
+        let rank = field_rank(match segments.next() {
+            Some(Segment::Key(head)) => Some(head),
+            _ => None,
+        });
         let index = segments.find_map(|s| match s {
             Segment::Index(i) => Some(*i),
             Segment::Key(_) => None,
         });
         (rank, index.unwrap_or(0))
     }
+}
+
+/// The contract's order of top-level fields, 1-based; 0 for the root, an index or an unknown key.
+fn field_rank(head: Option<&str>) -> u8 {
+    const ORDER: [&str; 10] = [
+        "version", "title", "summary", "date", "lang", "parties", "versions", "terms", "sources",
+        "quotes",
+    ];
+    head.and_then(|h| ORDER.iter().position(|f| *f == h))
+        .map_or(0, |i| i as u8 + 1)
 }
 
 /// `b[i]` is `"`: the index just after the closing quote of that JSON string.
@@ -433,14 +461,24 @@ impl Position {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &text[..offset];
-        // A leading byte-order mark is not a column of line 1 (editors do not show it).
-        let bom = if before.starts_with('\u{feff}') { 3 } else { 0 };
-        let line_start = before.rfind('\n').map_or(bom, |i| i + 1);
+        // One pass over the bytes: a line break starts a line; every byte that starts a
+        // character is a column, and one UTF-16 unit (two for 4-byte characters).
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let (mut line, mut column, mut utf16) = (1, 0, usize::from(bom > 0 && offset >= bom));
+        for &b in &text.as_bytes()[bom.min(offset)..offset] {
+            if b == b'\n' {
+                line += 1;
+                column = 0;
+                utf16 += 1;
+            } else if b & 0xC0 != 0x80 {
+                column += 1;
+                utf16 += if b >= 0xF0 { 2 } else { 1 };
+            }
+        }
         Position {
-            line: before.bytes().filter(|&b| b == b'\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
-            utf16: before.encode_utf16().count(),
+            line,
+            column: column + 1,
+            utf16,
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::error::{kind_of, JsonPath, Path, PayloadError, Position, Problem};
 use super::limits::*;
 use super::payload::{Payload, Quote, Source, Term, Version};
+use serde::de::DeserializeSeed;
 use serde_json::{Map, Value};
 
 /// Problems found so far; errors stop rendering, warnings only go to the console.
@@ -15,38 +16,70 @@ use serde_json::{Map, Value};
 /// The outcome is that of sorting everything and keeping the first [`MAX_PROBLEMS`].
 #[derive(Debug, Default)]
 pub struct Report {
-    errors: Vec<PayloadError>,
-    warnings: Vec<PayloadError>,
-    omitted_errors: usize,
-    omitted_warnings: usize,
+    errors: Capped,
+    warnings: Capped,
     /// Paths of the root or a top-level member that had an error, kept apart from the capped
     /// list because later checks depend on them (a broken list is not checked for references).
     top_level: Vec<JsonPath>,
 }
 
+/// One capped list: the problems kept, how many were dropped, and the sort key of the last one
+/// kept at the latest cut, past which a new problem is only counted (it cannot be among the
+/// first [`MAX_PROBLEMS`]), without building it.
+#[derive(Debug, Default)]
+struct Capped {
+    kept: Vec<PayloadError>,
+    omitted: usize,
+    past: Option<(u8, usize)>,
+}
+
+impl Capped {
+    fn push(&mut self, path: &Path<'_>, problem: impl FnOnce() -> Problem) {
+        if self.past.is_some_and(|past| path.document_order() >= past) {
+            self.omitted += 1;
+            return;
+        }
+        self.kept.push(PayloadError::at(path, problem()));
+        if self.kept.len() >= 2 * MAX_PROBLEMS {
+            by_document_order(&mut self.kept);
+            self.omitted += self.kept.len() - MAX_PROBLEMS;
+            self.kept.truncate(MAX_PROBLEMS);
+            self.past = self.kept.last().map(|e| e.path.document_order());
+        }
+    }
+
+    fn finish(mut self, what: &'static str) -> Vec<PayloadError> {
+        by_document_order(&mut self.kept);
+        if self.kept.len() > MAX_PROBLEMS {
+            self.omitted += self.kept.len() - MAX_PROBLEMS;
+            self.kept.truncate(MAX_PROBLEMS);
+        }
+        if self.omitted > 0 {
+            self.kept.push(PayloadError::more(self.omitted, what));
+        }
+        self.kept
+    }
+}
+
 impl Report {
     pub(crate) fn error(&mut self, path: &Path<'_>, problem: Problem) {
-        self.push_error(PayloadError::at(path, problem));
-    }
-
-    pub(crate) fn push_error(&mut self, error: PayloadError) {
-        if error.path.segments().len() <= 1 && !self.top_level.contains(&error.path) {
-            self.top_level.push(error.path.clone());
+        if matches!(path, Path::Root | Path::Key(Path::Root, _)) {
+            let path = JsonPath::from(path);
+            if !self.top_level.contains(&path) {
+                self.top_level.push(path);
+            }
         }
-        push_capped(&mut self.errors, &mut self.omitted_errors, error);
+        self.errors.push(path, || problem);
     }
 
-    pub(crate) fn warn(&mut self, path: &Path<'_>, problem: Problem) {
-        push_capped(
-            &mut self.warnings,
-            &mut self.omitted_warnings,
-            PayloadError::at(path, problem),
-        );
+    /// A warning, its problem built only if it can be among those listed.
+    pub(crate) fn warn(&mut self, path: &Path<'_>, problem: impl FnOnce() -> Problem) {
+        self.warnings.push(path, problem);
     }
 
     /// Whether any error was found.
     pub fn has_errors(&self) -> bool {
-        !self.errors.is_empty()
+        !self.errors.kept.is_empty()
     }
 
     /// Whether an error was reported at the root itself.
@@ -68,39 +101,14 @@ impl Report {
     /// followed by a [`Problem::More`] summary when there were more.
     pub fn finish(self) -> (Vec<PayloadError>, Vec<PayloadError>) {
         (
-            capped(self.errors, self.omitted_errors, "problems"),
-            capped(self.warnings, self.omitted_warnings, "warnings"),
+            self.errors.finish("problems"),
+            self.warnings.finish("warnings"),
         )
     }
 }
 
 fn by_document_order(list: &mut [PayloadError]) {
     list.sort_by_key(|e| e.path.document_order());
-}
-
-fn push_capped(list: &mut Vec<PayloadError>, omitted: &mut usize, problem: PayloadError) {
-    list.push(problem);
-    if list.len() >= 2 * MAX_PROBLEMS {
-        by_document_order(list);
-        *omitted += list.len() - MAX_PROBLEMS;
-        list.truncate(MAX_PROBLEMS);
-    }
-}
-
-fn capped(
-    mut list: Vec<PayloadError>,
-    mut omitted: usize,
-    what: &'static str,
-) -> Vec<PayloadError> {
-    by_document_order(&mut list);
-    if list.len() > MAX_PROBLEMS {
-        omitted += list.len() - MAX_PROBLEMS;
-        list.truncate(MAX_PROBLEMS);
-    }
-    if omitted > 0 {
-        list.push(PayloadError::more(omitted, what));
-    }
-    list
 }
 
 /// Bytes as fetched: size limit, UTF-8, optional BOM, then JSON.
@@ -119,7 +127,148 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Value, PayloadError> {
 pub fn parse_str(text: &str) -> Result<Value, PayloadError> {
     check_size(text.len())?;
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    serde_json::from_str(&text[bom..]).map_err(|e| syntax_error(&e, text, bom))
+    let mut parser = serde_json::Deserializer::from_str(&text[bom..]);
+    Shallow(KEPT_DEPTH)
+        .deserialize(&mut parser)
+        .and_then(|value| parser.end().map(|()| value))
+        .map_err(|e| syntax_error(&e, text, bom))
+}
+
+/// Containers nested deeper than this are kept only as their kind (an empty array or object):
+/// payload v1 reads nothing deeper (`terms[i].values` is the 4th level), and a wrong-typed
+/// value is reported by its kind. Unknown fields may hold anything, so without this a payload of
+/// nested arrays costs the parser's tree about 60 times its size in memory.
+const KEPT_DEPTH: usize = 4;
+
+/// Parses a JSON value as `serde_json::Value` does, up to `.0` levels of containers; deeper
+/// ones are still parsed in full (syntax, depth limit) but not kept.
+struct Shallow(usize);
+
+/// Parses a value and keeps nothing. Not `serde::de::IgnoredAny`: serde_json skips that without
+/// its nesting limit, which the payload's must stay.
+struct Discard;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Discard {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Discard {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Discard)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(Discard)?.is_some() {
+            map.next_value_seed(Discard)?;
+        }
+        Ok(())
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Shallow {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Shallow {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        if self.0 == 0 {
+            while seq.next_element_seed(Discard)?.is_some() {}
+        } else {
+            while let Some(item) = seq.next_element_seed(Shallow(self.0 - 1))? {
+                items.push(item);
+            }
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        if self.0 == 0 {
+            while map.next_key_seed(Discard)?.is_some() {
+                map.next_value_seed(Discard)?;
+            }
+        } else {
+            while let Some(key) = map.next_key::<String>()? {
+                let value = map.next_value_seed(Shallow(self.0 - 1))?;
+                members.insert(key, value);
+            }
+        }
+        Ok(Value::Object(members))
+    }
 }
 
 fn check_size(found: usize) -> Result<(), PayloadError> {
@@ -480,7 +629,7 @@ fn object<'v>(
         Value::Object(map) => {
             if !known.is_empty() {
                 for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-                    report.warn(&path.key(key), Problem::UnknownField(key.clone()));
+                    report.warn(&path.key(key), || Problem::UnknownField(key.clone()));
                 }
             }
             Some(map)

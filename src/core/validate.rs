@@ -158,7 +158,7 @@ pub fn validate(payload: Payload, report: &mut Report) -> Option<Deal> {
                     // `cited_by[q]` is the last term citing quote q: a repeat within this term
                     // is found in constant time, not by searching its list.
                     if cited_by[q] == Some(i) {
-                        report.warn(&qp, Problem::RepeatedQuote(qid.clone()));
+                        report.warn(&qp, || Problem::RepeatedQuote(qid.clone()));
                     } else {
                         cited_by[q] = Some(i);
                         quotes[q].cited = true;
