@@ -57,7 +57,7 @@ pub fn notify(host: &HtmlElement, notice: Notice) {
 
 /// Fires `dealdiff:error` with every problem and its path (and its line and column, 1-based,
 /// when it has a place in the text). The core caps the list: its last entry may be the
-/// "and N more problems" summary, passed on as `{ path: "(root)", message }`.
+/// "and N more problems" summary, passed on as `{ path: "(root)", message, more: N }`.
 fn error(host: &HtmlElement, failure: &Failure) {
     let errors = Array::new();
     let push = |path: String, message: String, position: Option<Position>| {
@@ -69,9 +69,13 @@ fn error(host: &HtmlElement, failure: &Failure) {
             set(&item, "column", at.column as u32);
         }
         errors.push(&item);
+        item
     };
     for e in &failure.errors {
-        push(e.location(), e.message(), e.position);
+        let item = push(e.location(), e.message(), e.position);
+        if let crate::core::Problem::More { count, .. } = e.problem {
+            set(&item, "more", count as u32);
+        }
     }
     // Failures before validation (a fetch, no payload at all) still name where: `src` or the root.
     if let (true, Some(context)) = (failure.errors.is_empty(), &failure.context) {
