@@ -4,7 +4,8 @@
 // the page: navigation start → `dealdiff:error` (the role="alert" is in the DOM then) or
 // `dealdiff:ready`, and the host page's longest task (Long Tasks API; tasks under 50 ms are not
 // reported, so "<50"). Any uncaught error (a wasm trap) or a missing outcome is reported as such.
-// Options: --no-build (use dist/ as it is), --runs N (default 3, medians), --only a,b.
+// Options: --no-build (use dist/ as it is), --runs N (default 3, medians), --only a,b;
+// DEALDIFF_DIST=/other/dist (implies nothing is built).
 import { execSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { serve } from '../e2e/support/server.mjs';
@@ -18,7 +19,7 @@ const root = new URL('..', import.meta.url).pathname;
 const PAYLOADS = `${root}target/bench-validate/payloads`;
 const env = { ...process.env, TRUNK_OFFLINE: 'true', TRUNK_SKIP_VERSION_CHECK: 'true', PATH: `${root}node_modules/.bin:${process.env.PATH}` };
 
-if (!args.includes('--no-build')) execSync('trunk build --release', { cwd: root, stdio: 'inherit', env });
+if (!args.includes('--no-build') && !process.env.DEALDIFF_DIST) execSync('trunk build --release', { cwd: root, stdio: 'inherit', env });
 execSync(
   `cargo run --release --quiet --manifest-path bench/validate/Cargo.toml -- --write ${PAYLOADS}${ONLY ? ` --only ${ONLY.join(',')}` : ''}`,
   { cwd: root, stdio: 'inherit', env: { ...env, CARGO_TARGET_DIR: `${root}target/bench-validate` } },
@@ -30,7 +31,8 @@ const names = (await readdir(PAYLOADS))
   .filter((n) => !ONLY || ONLY.includes(n))
   .sort();
 
-const server = await serve(`${root}dist`);
+// DEALDIFF_DIST measures another build (e.g. main's, for a before/after) with the same payloads.
+const server = await serve(process.env.DEALDIFF_DIST ?? `${root}dist`);
 for (const name of names) {
   for (const file of [`${name}.json`, `${name}.valid.json`]) {
     const body = await readFile(`${PAYLOADS}/${file}`);
