@@ -4,8 +4,10 @@
 #![allow(dead_code)] // each target uses only some of these
 
 use dealdiff::core::diff::{tokens, word_diff, Piece};
+use dealdiff::core::error::{total, MAX_KNOWN};
+use dealdiff::core::limits::MAX_PROBLEMS;
 use dealdiff::core::links::{anchor_term, quote_link, term_anchor};
-use dealdiff::core::{classify, load_bytes, Pair, Tally};
+use dealdiff::core::{classify, load_bytes, Pair, PayloadError, Problem, Tally};
 
 /// Splits a diff input at its first NUL byte into `(before, after)`, lossily decoded.
 pub fn split(data: &[u8]) -> (String, String) {
@@ -17,10 +19,61 @@ pub fn split(data: &[u8]) -> (String, String) {
     )
 }
 
-/// Loads a payload; when it loads, classifies and tallies every term for every version pair,
-/// word-diffs the modified terms of the default pair and builds every quote's link.
+/// A capped problem list: at most `MAX_PROBLEMS` problems in document order, then at most one
+/// summary, last, standing for at least one more; a dangling reference names at most
+/// `MAX_KNOWN` ids; a text position agrees with itself.
+pub fn problems(list: &[PayloadError]) {
+    let summaries = list.iter().filter(|e| e.is_summary()).count();
+    assert!(summaries <= 1, "{summaries} summaries");
+    if summaries == 1 {
+        assert!(
+            list.last().is_some_and(PayloadError::is_summary),
+            "summary not last"
+        );
+        assert_eq!(
+            list.len(),
+            MAX_PROBLEMS + 1,
+            "a summary before the cap is reached"
+        );
+        assert!(total(list) > MAX_PROBLEMS);
+    }
+    assert!(list.len() <= MAX_PROBLEMS + 1, "{} entries", list.len());
+    let keys: Vec<_> = list
+        .iter()
+        .filter(|e| !e.is_summary())
+        .map(|e| e.path.document_order())
+        .collect();
+    assert!(
+        keys.windows(2).all(|w| w[0] <= w[1]),
+        "not in document order: {keys:?}"
+    );
+    for e in list {
+        if let Problem::Dangling {
+            known: Some(known), ..
+        } = &e.problem
+        {
+            assert!(known.len() <= MAX_KNOWN, "{} known ids listed", known.len());
+        }
+        if let Some(at) = e.position {
+            assert!(at.line >= 1 && at.column >= 1, "{at:?}");
+        }
+    }
+}
+
+/// Loads a payload; checks its problem lists; when it loads, classifies and tallies every term
+/// for every version pair, word-diffs the modified terms of the default pair and builds every
+/// quote's link.
 pub fn payload(data: &[u8]) {
-    let Ok(loaded) = load_bytes(data) else { return };
+    let loaded = match load_bytes(data) {
+        Ok(loaded) => loaded,
+        Err(rejected) => {
+            assert!(!rejected.errors.is_empty(), "rejected without an error");
+            problems(&rejected.errors);
+            problems(&rejected.warnings);
+            return;
+        }
+    };
+    problems(&loaded.warnings);
     let deal = &loaded.deal;
     let n = deal.versions.len();
     assert!(n >= 2, "a loaded deal has at least two versions");
@@ -137,4 +190,37 @@ pub fn anchors(ns: &str, id: &str) {
         expected,
         "#{anchor}"
     );
+}
+
+/// A typical valid payload of about `bytes` bytes (terms with values and quote references,
+/// quotes from a few sources): the timing target's yardstick of time per byte.
+pub fn typical_payload(bytes: usize) -> String {
+    let mut terms = Vec::new();
+    let mut quotes = Vec::new();
+    let mut size = 200;
+    let mut i = 0;
+    while size < bytes {
+        let term = format!(
+            r#"{{"id":"t{i}","label":"Term {i}","topic":"T{}","values":{{"before":"Rights until {i}","after":"Rights until {}"}},"quotes":["q{i}"]}}"#,
+            i % 7,
+            i + 1
+        );
+        let quote = format!(
+            r#"{{"id":"q{i}","source":"s{}","text":"Quote number {i} says so."}}"#,
+            i % 5
+        );
+        size += term.len() + quote.len() + 2;
+        terms.push(term);
+        quotes.push(quote);
+        i += 1;
+    }
+    let sources: Vec<String> = (0..5)
+        .map(|s| format!(r#"{{"id":"s{s}","publisher":"P{s}","url":"https://example.org/{s}"}}"#))
+        .collect();
+    format!(
+        r#"{{"version":1,"title":"Typical","terms":[{}],"sources":[{}],"quotes":[{}]}}"#,
+        terms.join(","),
+        sources.join(","),
+        quotes.join(",")
+    )
 }

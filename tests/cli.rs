@@ -57,7 +57,7 @@ fn check_prints_warnings_and_still_succeeds() {
 }
 
 /// Every invalid fixture fails with exit code 1, and its problems are exactly its `.expected`
-/// lines (the widget's messages), followed by the count.
+/// lines (the widget's messages), followed by the count of all of them.
 #[test]
 fn check_reports_every_problem_of_every_invalid_fixture() {
     let dir = root().join("tests/fixtures/invalid");
@@ -78,8 +78,13 @@ fn check_reports_every_problem_of_every_invalid_fixture() {
         let out = lines(&o);
         let (summary, problems) = out.split_last().unwrap();
         assert_eq!(problems, expected.as_slice(), "{name}");
+        // The count is of every problem, beyond the 100 listed.
+        let all = match dealdiff::core::load_bytes(&std::fs::read(&path).unwrap()) {
+            Err(r) => dealdiff::core::error::total(&r.errors),
+            Ok(_) => panic!("{name} loads"),
+        };
         assert!(
-            summary.starts_with(&format!("{arg}: {} error", expected.len())),
+            summary.starts_with(&format!("{arg}: {all} error")),
             "{name}: {summary}"
         );
     }
@@ -549,4 +554,38 @@ fn render_page_writes_a_whole_iframe_embed_page() {
     assert!(html.contains("<script type=\"module\" src=\"/dd/embed-frame.js\"></script>"));
     assert!(html.contains("<deal-diff id=\"dealdiff\">\n<template shadowrootmode=\"open\">"));
     assert!(html.trim_end().ends_with("</body>\n</html>"));
+}
+
+/// `check` lists at most 100 errors and 100 warnings, each list ending with "and N more", and
+/// its summary line counts them all.
+#[test]
+fn check_caps_long_lists_and_counts_everything() {
+    let terms: Vec<Value> = (0..250)
+        .map(|i| serde_json::json!({"id": format!("t{i}"), "label": "T", "values": {"before": "a"}, "quotes": [format!("x{i}")]}))
+        .collect();
+    let mut payload = serde_json::json!({"version": 1, "title": "T", "terms": terms, "quotes": [{"id": "q", "source": "s", "text": "Q"}], "sources": [{"id": "s", "publisher": "P"}]});
+    for i in 0..300 {
+        payload[format!("u{i:03}")] = Value::from(i);
+    }
+    let file = temp_payload("capped.json", &payload);
+    let o = dealdiff(&["check", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = lines(&o);
+    assert_eq!(out.len(), 100 + 1 + 100 + 1 + 1, "{out:#?}");
+    assert_eq!(
+        out[0],
+        "terms[0].quotes[0]: unknown quote id `x0` (known: `q`)"
+    );
+    assert_eq!(
+        out[99],
+        "terms[99].quotes[0]: unknown quote id `x99` (known: `q`)"
+    );
+    assert_eq!(out[100], "and 150 more problems");
+    assert_eq!(out[101], "warning: u000: unknown field `u000` is ignored");
+    assert_eq!(out[201], "and 200 more warnings");
+    assert!(
+        out[202].ends_with(": 250 errors, 300 warnings"),
+        "{}",
+        out[202]
+    );
 }

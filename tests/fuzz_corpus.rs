@@ -1,5 +1,6 @@
 //! Bounded replay of the committed fuzz corpus (`fuzz/corpus/`) on stable, without cargo-fuzz:
-//! every payload input must load or be rejected without a panic, and every diff input must keep
+//! every payload (and timing) input must load or be rejected without a panic, with well-formed
+//! problem lists, and every diff input must keep
 //! the word diff, token, quote link and anchor properties. The checks are the fuzz targets' own
 //! (`fuzz/checks.rs`); see `fuzz/README.md` for running the fuzzer itself.
 
@@ -47,4 +48,10 @@ fn payload_corpus_replays() {
 #[test]
 fn diff_corpus_replays() {
     replay("diff", checks::diff_input);
+}
+
+/// The timing target's corpus, with the payload checks (its timing is the fuzzer's to judge).
+#[test]
+fn timing_corpus_replays() {
+    replay("timing", checks::payload);
 }

@@ -86,11 +86,14 @@ function showProblems(errors) {
     return li;
   });
   list.replaceChildren(...items);
-  $('no-problems').hidden = errors.length > 0;
-  $('problems-hint').hidden = errors.length === 0;
-  $('problem-count').textContent = errors.length ? `(${errors.length})` : '';
-  status.textContent = loaded + (errors.length
-    ? `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}: the payload does not render.`
+  // A capped list ends with `{ path: '(root)', message: 'and N more problems', more: N }`.
+  const more = errors.at(-1)?.more ?? 0;
+  const count = errors.length - (more ? 1 : 0) + more;
+  $('no-problems').hidden = count > 0;
+  $('problems-hint').hidden = count === 0;
+  $('problem-count').textContent = count ? `(${count.toLocaleString('en')})` : '';
+  status.textContent = loaded + (count
+    ? `${count.toLocaleString('en')} ${count === 1 ? 'problem' : 'problems'}: the payload does not render.`
     : 'The payload renders.');
   loaded = '';
 }

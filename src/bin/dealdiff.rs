@@ -1,7 +1,8 @@
 //! `dealdiff`: the command line for payload authors and static sites.
 //!
 //! - `dealdiff check PAYLOAD [--sources DIR]`: every problem the widget would report, one per
-//!   line (`path: message`, warnings prefixed `warning:`); with `--sources`, also whether each
+//!   line (`path: message`, warnings prefixed `warning:`), the first 100 errors and the first
+//!   100 warnings then "and N more" as in the widget; with `--sources`, also whether each
 //!   quote is verbatim in `DIR/<source id>.txt`. Exit 1 on errors.
 //! - `dealdiff render PAYLOAD`: a `<deal-diff>` snippet with the payload, the comparison as plain
 //!   HTML for readers without JavaScript (Yew's server renderer, same components as the widget)
@@ -19,6 +20,7 @@ mod render;
 #[path = "dealdiff/sources.rs"]
 mod sources;
 
+use dealdiff::core::error::total;
 use dealdiff::core::{self, Outcome, PayloadError};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -122,7 +124,7 @@ fn check_command(args: &[String]) -> Result<ExitCode, Usage> {
                     out.push_str(note);
                     out.push('\n');
                 }
-                errors = report.problems.len();
+                errors = report.total;
             }
             let deal = &loaded.deal;
             let counts = format!(
@@ -134,15 +136,15 @@ fn check_command(args: &[String]) -> Result<ExitCode, Usage> {
             if errors == 0 {
                 out.push_str(&format!(
                     "{file}: ok ({counts}{})\n",
-                    plural_suffix(loaded.warnings.len(), "warning")
+                    plural_suffix(total(&loaded.warnings), "warning")
                 ));
             }
-            (errors, loaded.warnings.len())
+            (errors, total(&loaded.warnings))
         }
         Err(rejected) => {
             lines(&mut out, "", &rejected.errors);
             lines(&mut out, "warning: ", &rejected.warnings);
-            (rejected.errors.len(), rejected.warnings.len())
+            (total(&rejected.errors), total(&rejected.warnings))
         }
     };
     if errors > 0 {
@@ -236,7 +238,7 @@ fn render_command(args: &[String]) -> Result<ExitCode, Usage> {
             eprint!("{out}");
             eprintln!(
                 "{file}: {}; nothing rendered",
-                count(rejected.errors.len(), "error")
+                count(total(&rejected.errors), "error")
             );
             Ok(ExitCode::FAILURE)
         }
@@ -256,9 +258,13 @@ fn read_input(file: &str) -> Option<Vec<u8>> {
         .ok()
 }
 
+/// One line per problem, `prefix` before each; the core's capped lists end with an
+/// "and N more …" line, written without the prefix.
 fn lines(out: &mut String, prefix: &str, problems: &[PayloadError]) {
     for p in problems {
-        out.push_str(prefix);
+        if !p.is_summary() {
+            out.push_str(prefix);
+        }
         out.push_str(&p.to_string());
         out.push('\n');
     }

@@ -19,3 +19,6 @@ pub const MAX_PARTIES: usize = 100;
 pub const MAX_QUOTES_PER_TERM: usize = 200;
 /// Longest string, in characters (Unicode scalar values).
 pub const MAX_STRING_CHARS: usize = 10_000;
+/// Most problems listed (errors, and separately warnings) in the widget's alert, `dealdiff:error`
+/// and `dealdiff check`, in document order; a last line says how many more there were.
+pub const MAX_PROBLEMS: usize = 100;

@@ -6,67 +6,7 @@
 //! else without recursion, so any text (even malformed or deeply nested) is handled in linear time
 //! with a bounded stack. Within one object the last member with a key wins, as in `serde_json`.
 
-/// One step of a JSON path.
-#[derive(Debug, PartialEq, Eq)]
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-/// Splits a path written by [`super::error::Path`]'s `Display`: `(root)`, `title`,
-/// `terms[2].values.after`, `values["odd key"]`, `[0]`. `None` for anything else.
-fn steps(path: &str) -> Option<Vec<Step>> {
-    let path = path.trim();
-    if path == super::error::ROOT || path.is_empty() {
-        return Some(Vec::new());
-    }
-    let b = path.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'[' if b.get(i + 1) == Some(&b'"') => {
-                let end = string_end(b, i + 1)?;
-                let key = json_string(&path[i + 1..end])?;
-                if b.get(end) != Some(&b']') {
-                    return None;
-                }
-                out.push(Step::Key(key));
-                i = end + 1;
-            }
-            b'[' => {
-                let close = i + path[i..].find(']')?;
-                out.push(Step::Index(path[i + 1..close].parse().ok()?));
-                i = close + 1;
-            }
-            b'.' if !out.is_empty() => {
-                let (key, end) = plain_key(path, i + 1)?;
-                out.push(Step::Key(key));
-                i = end;
-            }
-            _ if out.is_empty() && i == 0 => {
-                let (key, end) = plain_key(path, 0)?;
-                out.push(Step::Key(key));
-                i = end;
-            }
-            _ => return None,
-        }
-    }
-    Some(out)
-}
-
-/// A key written after a dot (or first), up to the next `.` or `[`: a letter or `_`, then
-/// letters, digits, `_` or `-` (other keys are written `["…"]`).
-fn plain_key(path: &str, start: usize) -> Option<(String, usize)> {
-    let end = path[start..]
-        .find(['.', '['])
-        .map_or(path.len(), |n| start + n);
-    let key = &path[start..end];
-    let mut chars = key.chars();
-    let plain = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    plain.then(|| (key.to_owned(), end))
-}
+use super::error::{JsonPath, Segment};
 
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
@@ -193,17 +133,21 @@ fn element(b: &[u8], i: usize, n: usize) -> Option<usize> {
 /// rest is missing (a required member that is absent points at its object). `None` when the
 /// path is not a JSON path or the text holds no value at all.
 pub fn locate(text: &str, path: &str) -> Option<usize> {
-    let steps = steps(path)?;
+    locate_path(text, &JsonPath::parse(path)?)
+}
+
+/// [`locate`] for a path already in segments.
+pub fn locate_path(text: &str, path: &JsonPath) -> Option<usize> {
     let b = text.as_bytes();
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut at = skip_ws(b, bom);
     if at >= b.len() {
         return None;
     }
-    for step in &steps {
+    for step in path.segments() {
         let next = match (step, b[at]) {
-            (Step::Key(key), b'{') => member(text, at, key),
-            (Step::Index(n), b'[') => element(b, at, *n),
+            (Segment::Key(key), b'{') => member(text, at, key),
+            (Segment::Index(n), b'[') => element(b, at, *n),
             _ => None,
         };
         match next {
@@ -215,8 +159,9 @@ pub fn locate(text: &str, path: &str) -> Option<usize> {
 }
 
 /// Byte offset in `text` of a syntax error's `line L, column C` (1-based, as the widget reports
-/// them: `serde_json` counts the column in bytes, in the text after a leading byte-order mark).
-/// A column past the end of its line gives the line's end; a line past the end, `None`.
+/// them: the column in characters, lines counted in the text after a leading byte-order mark,
+/// which is not on line 1's count either). A column past the end of its line gives the line's
+/// end; a line past the end, `None`.
 pub fn locate_line_column(text: &str, line: usize, column: usize) -> Option<usize> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
@@ -225,12 +170,12 @@ pub fn locate_line_column(text: &str, line: usize, column: usize) -> Option<usiz
     } else {
         body.match_indices('\n').nth(line - 2)?.0 + 1
     };
-    let line_len = body[start..].find('\n').unwrap_or(body.len() - start);
-    let mut at = start + column.saturating_sub(1).min(line_len);
-    while !body.is_char_boundary(at) {
-        at -= 1;
-    }
-    Some(bom + at)
+    let line_text = &body[start..start + body[start..].find('\n').unwrap_or(body.len() - start)];
+    let within = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
+    Some(bom + start + within)
 }
 
 #[cfg(test)]
@@ -252,9 +197,13 @@ mod tests {
         &TEXT[locate(TEXT, path).unwrap_or_else(|| panic!("{path} not located"))..]
     }
 
+    fn steps(path: &str) -> Option<Vec<Segment>> {
+        JsonPath::parse(path).map(|p| p.segments().to_vec())
+    }
+
     #[test]
     fn paths_are_split_as_the_widget_writes_them() {
-        use Step::*;
+        use Segment::*;
         assert_eq!(steps("(root)"), Some(vec![]));
         assert_eq!(
             steps("terms[2].values.after"),
@@ -348,20 +297,26 @@ mod tests {
             "\u{feff}{\"a\": 'b'}",
             "{\"a\": \"ü\" \"b\"}",
             "{\"a\": [1, 2,]}",
+            "{\"日本語\": 1, “x”: 2}",
+            "\u{feff}{\"日本\": \"😀\" 'b'}",
         ] {
             let err = crate::core::load_str(text).unwrap_err().errors.remove(0);
-            let (line, column) = err.position.expect("a syntax error has a position");
-            let offset = locate_line_column(text, line, column).unwrap();
+            let at = err.position.expect("a syntax error has a position");
+            let offset = locate_line_column(text, at.line, at.column).unwrap();
+            assert_eq!(text[..offset].encode_utf16().count(), at.utf16, "{text:?}");
             // The widget's own message names the character it stopped at.
             let found = text[offset..].chars().next();
             assert!(
-                matches!(found, Some('}' | '\'' | '"' | ']')),
+                matches!(found, Some('}' | '\'' | '"' | ']' | '“')),
                 "{text:?}: {err} → {found:?}"
             );
         }
         assert_eq!(locate_line_column("ab\ncd", 2, 2), Some(4));
         assert_eq!(locate_line_column("ab\ncd", 1, 99), Some(2));
         assert_eq!(locate_line_column("ab\ncd", 3, 1), None);
-        assert_eq!(locate_line_column("é", 1, 2), Some(0));
+        // Columns count characters, not bytes.
+        assert_eq!(locate_line_column("é", 1, 2), Some(2));
+        assert_eq!(locate_line_column("日本語x", 1, 4), Some(9));
+        assert_eq!(locate_line_column("\u{feff}é\nab", 2, 2), Some(7));
     }
 }

@@ -6,7 +6,6 @@ pub mod date;
 pub mod deal;
 pub mod diff;
 pub mod error;
-pub mod json;
 pub mod lang;
 pub mod limits;
 pub mod links;
@@ -20,7 +19,7 @@ pub mod view_mode;
 
 pub use compare::{classify, Change, Pair, Tally};
 pub use deal::Deal;
-pub use error::{PayloadError, Problem};
+pub use error::{JsonPath, PayloadError, Position, Problem, Segment};
 pub use view_mode::ViewMode;
 
 /// A payload that rendered, with what was ignored on the way.
@@ -28,11 +27,12 @@ pub use view_mode::ViewMode;
 pub struct Loaded {
     /// The validated model.
     pub deal: Deal,
-    /// Unknown fields and other ignored things, for the console.
+    /// Unknown fields and other ignored things, for the console (capped like errors).
     pub warnings: Vec<PayloadError>,
 }
 
-/// A payload that cannot be rendered: every problem found, in document order.
+/// A payload that cannot be rendered: every problem found, in document order, capped at
+/// [`limits::MAX_PROBLEMS`] (then the last entry is a [`Problem::More`] summary).
 #[derive(Debug)]
 pub struct Rejected {
     /// At least one.
@@ -59,24 +59,16 @@ pub fn load_value(value: &serde_json::Value) -> Outcome {
     let mut report = read::Report::default();
     let payload = read::read_payload(value, &mut report);
     // An unsupported version or a non-object root: anything more would be noise.
-    let hopeless = report
-        .errors
-        .iter()
-        .any(|e| matches!(e.problem, Problem::UnsupportedVersion(_)) || e.path == error::ROOT);
+    let hopeless = payload.version != 1 || report.root_failed();
     let deal = if hopeless {
         None
     } else {
         validate::validate(payload, &mut report)
     };
+    let (errors, warnings) = report.finish();
     match deal {
-        Some(deal) => Ok(Loaded {
-            deal,
-            warnings: report.warnings,
-        }),
-        None => Err(Rejected {
-            errors: report.errors,
-            warnings: report.warnings,
-        }),
+        Some(deal) => Ok(Loaded { deal, warnings }),
+        None => Err(Rejected { errors, warnings }),
     }
 }
 

@@ -1,36 +1,124 @@
 //! From text or a parsed JSON value to the wire [`Payload`], collecting every type error with its path.
-//! [`super::json`] does the parsing (serde_json's rules and errors); the walk is by hand because serde stops at the first error and authors need them all.
+//! serde_json does the parsing; the walk is by hand because serde stops at the first error and authors need them all.
 
-use super::error::{kind_of, Path, PayloadError, Problem};
+use super::error::{kind_of, JsonPath, Path, PayloadError, Position, Problem};
 use super::limits::*;
 use super::payload::{Payload, Quote, Source, Term, Version};
+use serde::de::DeserializeSeed;
 use serde_json::{Map, Value};
 
 /// Problems found so far; errors stop rendering, warnings only go to the console.
+///
+/// Each list keeps only the first [`MAX_PROBLEMS`] in document order (see
+/// [`JsonPath::document_order`]) and counts the rest, so a payload with a problem in every
+/// element costs bounded memory: when a list reaches twice the cap it is sorted (stably, so
+/// problems of one element stay in the order they were checked) and cut back to the cap.
+/// The outcome is that of sorting everything and keeping the first [`MAX_PROBLEMS`].
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Problems that stop the payload from rendering.
-    pub errors: Vec<PayloadError>,
-    /// Things ignored (unknown fields, repeated references).
-    pub warnings: Vec<PayloadError>,
+    errors: Capped,
+    warnings: Capped,
+    /// Paths of the root or a top-level member that had an error, kept apart from the capped
+    /// list because later checks depend on them (a broken list is not checked for references).
+    top_level: Vec<JsonPath>,
+}
+
+/// One capped list: the problems kept, how many were dropped, and the sort key of the last one
+/// kept at the latest cut, past which a new problem is only counted (it cannot be among the
+/// first [`MAX_PROBLEMS`]), without building it.
+#[derive(Debug, Default)]
+struct Capped {
+    kept: Vec<PayloadError>,
+    omitted: usize,
+    past: Option<(u8, usize)>,
+}
+
+impl Capped {
+    fn push(&mut self, path: &Path<'_>, problem: impl FnOnce() -> Problem) {
+        if self.past.is_some_and(|past| path.document_order() >= past) {
+            self.omitted += 1;
+            return;
+        }
+        self.kept.push(PayloadError::at(path, problem()));
+        if self.kept.len() >= 2 * MAX_PROBLEMS {
+            by_document_order(&mut self.kept);
+            self.omitted += self.kept.len() - MAX_PROBLEMS;
+            self.kept.truncate(MAX_PROBLEMS);
+            self.past = self.kept.last().map(|e| e.path.document_order());
+        }
+    }
+
+    fn finish(mut self, what: &'static str) -> Vec<PayloadError> {
+        by_document_order(&mut self.kept);
+        if self.kept.len() > MAX_PROBLEMS {
+            self.omitted += self.kept.len() - MAX_PROBLEMS;
+            self.kept.truncate(MAX_PROBLEMS);
+        }
+        if self.omitted > 0 {
+            self.kept.push(PayloadError::more(self.omitted, what));
+        }
+        self.kept
+    }
 }
 
 impl Report {
     pub(crate) fn error(&mut self, path: &Path<'_>, problem: Problem) {
-        self.errors.push(PayloadError::at(path, problem));
+        if matches!(path, Path::Root | Path::Key(Path::Root, _)) {
+            let path = JsonPath::from(path);
+            if !self.top_level.contains(&path) {
+                self.top_level.push(path);
+            }
+        }
+        self.errors.push(path, || problem);
     }
 
-    pub(crate) fn warn(&mut self, path: &Path<'_>, problem: Problem) {
-        self.warnings.push(PayloadError::at(path, problem));
+    /// A warning, its problem built only if it can be among those listed.
+    pub(crate) fn warn(&mut self, path: &Path<'_>, problem: impl FnOnce() -> Problem) {
+        self.warnings.push(path, problem);
     }
+
+    /// Whether any error was found.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.kept.is_empty()
+    }
+
+    /// Whether an error was reported at the root itself.
+    pub fn root_failed(&self) -> bool {
+        self.top_level.iter().any(JsonPath::is_root)
+    }
+
+    /// Whether an error was reported at top-level member `key` itself (`terms`, not `terms[0]`).
+    pub fn field_failed(&self, key: &str) -> bool {
+        self.top_level.iter().any(|p| p.is_field(key))
+    }
+
+    /// Forgets everything found so far.
+    pub(crate) fn clear(&mut self) {
+        *self = Report::default();
+    }
+
+    /// The errors and the warnings, each in document order, at most [`MAX_PROBLEMS`] of each,
+    /// followed by a [`Problem::More`] summary when there were more.
+    pub fn finish(self) -> (Vec<PayloadError>, Vec<PayloadError>) {
+        (
+            self.errors.finish("problems"),
+            self.warnings.finish("warnings"),
+        )
+    }
+}
+
+fn by_document_order(list: &mut [PayloadError]) {
+    list.sort_by_key(|e| e.path.document_order());
 }
 
 /// Bytes as fetched: size limit, UTF-8, optional BOM, then JSON.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Value, PayloadError> {
     check_size(bytes.len())?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(&bytes[..e.valid_up_to()]);
-        PayloadError::in_text(line, column, Problem::NotUtf8(e.valid_up_to()))
+        let valid = e.valid_up_to();
+        // The prefix before the bad byte is valid UTF-8 by definition.
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        PayloadError::in_text(Position::of_byte(prefix, valid), Problem::NotUtf8(valid))
     })?;
     parse_str(text)
 }
@@ -38,8 +126,149 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Value, PayloadError> {
 /// Text as found in an inline script: size limit, optional BOM, then JSON.
 pub fn parse_str(text: &str) -> Result<Value, PayloadError> {
     check_size(text.len())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    super::json::from_str(text).map_err(|e| syntax_error(&e, text))
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut parser = serde_json::Deserializer::from_str(&text[bom..]);
+    Shallow(KEPT_DEPTH)
+        .deserialize(&mut parser)
+        .and_then(|value| parser.end().map(|()| value))
+        .map_err(|e| syntax_error(&e, text, bom))
+}
+
+/// Containers nested deeper than this are kept only as their kind (an empty array or object):
+/// payload v1 reads nothing deeper (`terms[i].values` is the 4th level), and a wrong-typed
+/// value is reported by its kind. Unknown fields may hold anything, so without this a payload of
+/// nested arrays costs the parser's tree about 60 times its size in memory.
+const KEPT_DEPTH: usize = 4;
+
+/// Parses a JSON value as `serde_json::Value` does, up to `.0` levels of containers; deeper
+/// ones are still parsed in full (syntax, depth limit) but not kept.
+struct Shallow(usize);
+
+/// Parses a value and keeps nothing. Not `serde::de::IgnoredAny`: serde_json skips that without
+/// its nesting limit, which the payload's must stay.
+struct Discard;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Discard {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Discard {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Discard)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(Discard)?.is_some() {
+            map.next_value_seed(Discard)?;
+        }
+        Ok(())
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Shallow {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Shallow {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        if self.0 == 0 {
+            while seq.next_element_seed(Discard)?.is_some() {}
+        } else {
+            while let Some(item) = seq.next_element_seed(Shallow(self.0 - 1))? {
+                items.push(item);
+            }
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        if self.0 == 0 {
+            while map.next_key_seed(Discard)?.is_some() {
+                map.next_value_seed(Discard)?;
+            }
+        } else {
+            while let Some(key) = map.next_key::<String>()? {
+                let value = map.next_value_seed(Shallow(self.0 - 1))?;
+                members.insert(key, value);
+            }
+        }
+        Ok(Value::Object(members))
+    }
 }
 
 fn check_size(found: usize) -> Result<(), PayloadError> {
@@ -55,59 +284,141 @@ fn check_size(found: usize) -> Result<(), PayloadError> {
     Ok(())
 }
 
-/// 1-based line and column (in characters) just after `prefix`.
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = prefix
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
-    (line, column)
+/// What a linear scan of the text up to an error offset found: whether the offset is inside a
+/// string, how deeply containers are open there, the innermost open one, and the last
+/// character before it that is not JSON white space.
+struct Context {
+    in_string: bool,
+    depth: usize,
+    innermost: Option<u8>,
+    previous: Option<u8>,
 }
 
-/// Rewords serde_json's messages for people who edit JSON by hand, using the
-/// character at the error to name the usual culprits (comments, single or curly quotes).
-fn syntax_error(e: &super::json::Error, text: &str) -> PayloadError {
-    let full = e.to_string();
-    let message = full
-        .rfind(" at line ")
-        .map_or(full.as_str(), |i| &full[..i]);
-    let (line, column) = (e.line().max(1), e.column().max(1));
-    let at = text
-        .lines()
-        .nth(line - 1)
-        .and_then(|l| l.chars().nth(column - 1));
-    let words = |s: &str| Problem::Syntax(s.to_owned());
-    let problem = match (message, at) {
-        ("recursion limit exceeded", _) => Problem::TooDeep(MAX_DEPTH),
-        _ if text.trim().is_empty() => words("the payload is empty"),
-        (_, Some('/')) => words("comments are not allowed in JSON"),
-        (_, Some('\'')) => {
-            words("use double quotes (\") around keys and strings, not single quotes")
+/// Scans `text[..end]` once. Openers are remembered only down to the parser's depth limit
+/// (deeper ones are counted): the parser stops there, so deeper ones never matter.
+fn context(text: &[u8], end: usize) -> Context {
+    let mut stack: Vec<u8> = Vec::new();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut previous = None;
+    for &b in &text[..end] {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth <= MAX_DEPTH + 1 {
+                        stack.push(b);
+                    }
+                }
+                b']' | b'}' => {
+                    if depth <= stack.len() {
+                        stack.pop();
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+                _ => {}
+            }
         }
-        (_, Some('“' | '”' | '‘' | '’')) => {
-            words("use straight double quotes (\"), not curly quotes")
+        if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            previous = Some(b);
         }
-        (m, _) if m.starts_with("control character") => {
-            words("a string is not closed, or contains a raw line break or tab (write \\n or \\t)")
-        }
-        ("EOF while parsing a list", _) => {
-            words("the text ends before a `[` list is closed with `]`")
-        }
-        ("EOF while parsing an object", _) => {
-            words("the text ends before a `{` object is closed with `}`")
-        }
-        ("EOF while parsing a string", _) => {
-            words("the text ends inside a string (a `\"` is missing)")
-        }
-        (m, _) if e.is_eof() => Problem::Syntax(format!("the text ends too early ({m})")),
-        ("trailing comma", _) => {
-            words("trailing comma: remove the `,` before this closing bracket")
-        }
-        (m, _) => Problem::Syntax(m.to_owned()),
+    }
+    Context {
+        in_string,
+        depth,
+        innermost: stack.last().copied(),
+        previous,
+    }
+}
+
+/// Rewords serde_json's errors for people who edit JSON by hand. The decision uses only the
+/// error's category and position, never its wording: the character at the error names the
+/// usual culprits (comments, single or curly quotes, raw line breaks), and one scan of the text
+/// before it tells a trailing comma, nesting too deep, or what was left open at the end.
+///
+/// serde_json counts the column in bytes and reports the position just after the byte it
+/// stopped at, so column 0 means it stopped at the line break that ends the line before.
+fn syntax_error(e: &serde_json::Error, text: &str, bom: usize) -> PayloadError {
+    use serde_json::error::Category;
+    let body = &text[bom..];
+    let (line, column) = (e.line().max(1), e.column());
+    let line_start = if line == 1 {
+        0
+    } else {
+        body.match_indices('\n')
+            .nth(line - 2)
+            .map_or(body.len(), |(i, _)| i + 1)
     };
-    PayloadError::in_text(line, column, problem)
+    // The byte serde_json stopped at (the line break before the line, for column 0).
+    let stop = (line_start + column).saturating_sub(1).min(body.len());
+    let mut at_byte = stop;
+    while !body.is_char_boundary(at_byte) {
+        at_byte -= 1;
+    }
+    let at = body[at_byte..].chars().next().filter(|_| stop < body.len());
+    // Reported where serde_json says (column 0 as column 1 of its line), in characters.
+    let reported = (line_start + column.max(1) - 1).min(body.len());
+    let position = Position::of_byte(text, bom + reported);
+    let words = |s: &str| Problem::Syntax(s.to_owned());
+    let scan = || context(body.as_bytes(), at_byte);
+    let problem = match e.classify() {
+        _ if body.trim().is_empty() => words("the payload is empty"),
+        Category::Eof => {
+            let scan = context(body.as_bytes(), body.len());
+            match (scan.in_string, scan.innermost) {
+                (true, _) => words("the text ends inside a string (a `\"` is missing)"),
+                (false, Some(b'[')) => words("the text ends before a `[` list is closed with `]`"),
+                (false, Some(_)) => words("the text ends before a `{` object is closed with `}`"),
+                (false, None) => {
+                    Problem::Syntax(format!("the text ends too early ({})", serde_message(e)))
+                }
+            }
+        }
+        _ => match at {
+            Some('[' | '{') if scan().depth >= MAX_DEPTH => Problem::TooDeep(MAX_DEPTH),
+            Some('/') => words("comments are not allowed in JSON"),
+            Some('\'') => {
+                words("use double quotes (\") around keys and strings, not single quotes")
+            }
+            Some('“' | '”' | '‘' | '’') => {
+                words("use straight double quotes (\"), not curly quotes")
+            }
+            Some(c) if c < ' ' && scan().in_string => words(
+                "a string is not closed, or contains a raw line break or tab (write \\n or \\t)",
+            ),
+            Some(']' | '}')
+                if matches!(
+                    scan(),
+                    Context {
+                        in_string: false,
+                        previous: Some(b','),
+                        ..
+                    }
+                ) =>
+            {
+                words("trailing comma: remove the `,` before this closing bracket")
+            }
+            _ => Problem::Syntax(serde_message(e)),
+        },
+    };
+    PayloadError::in_text(position, problem)
+}
+
+/// serde_json's message without the position it appends (" at line L column C"), which we
+/// report ourselves, in characters.
+fn serde_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
 }
 
 /// Reads a parsed payload into wire types. Wrong-typed ids come back empty, so
@@ -123,8 +434,7 @@ pub fn read_payload(value: &Value, report: &mut Report) -> Payload {
         Some(Value::Number(n)) if n.as_f64() == Some(1.0) => {}
         Some(Value::Number(n)) => {
             // A newer format may look nothing like v1: its other "errors" would be noise.
-            report.errors.clear();
-            report.warnings.clear();
+            report.clear();
             report.error(version, Problem::UnsupportedVersion(n.to_string()));
             return Payload::default();
         }
@@ -319,7 +629,7 @@ fn object<'v>(
         Value::Object(map) => {
             if !known.is_empty() {
                 for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-                    report.warn(&path.key(key), Problem::UnknownField(key.clone()));
+                    report.warn(&path.key(key), || Problem::UnknownField(key.clone()));
                 }
             }
             Some(map)
@@ -468,7 +778,14 @@ mod tests {
     #[test]
     fn syntax_errors_have_line_and_column() {
         let e = parse_str("{\n  \"title\": \"x\",\n}").unwrap_err();
-        assert_eq!(e.position, Some((3, 1)));
+        assert_eq!(
+            e.position,
+            Some(Position {
+                line: 3,
+                column: 1,
+                utf16: 18
+            })
+        );
         assert_eq!(e.to_string(), "line 3, column 1: invalid JSON: trailing comma: remove the `,` before this closing bracket");
     }
 
@@ -481,7 +798,14 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let e = parse_bytes(b"{\n \"a\": \"\xff\"}").unwrap_err();
-        assert_eq!(e.position, Some((2, 8)));
+        assert_eq!(
+            e.position,
+            Some(Position {
+                line: 2,
+                column: 8,
+                utf16: 9
+            })
+        );
         assert!(matches!(e.problem, Problem::NotUtf8(9)));
     }
 
@@ -490,5 +814,72 @@ mod tests {
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
         let e = parse_str(&deep).unwrap_err();
         assert_eq!(e.problem, Problem::TooDeep(MAX_DEPTH));
+    }
+
+    /// The problem and location of the syntax error in `text`.
+    fn syntax(text: &str) -> (Problem, Position) {
+        let e = parse_str(text).unwrap_err();
+        (
+            e.problem,
+            e.position.expect("a syntax error has a position"),
+        )
+    }
+
+    #[test]
+    fn columns_count_characters_and_hints_find_the_character() {
+        // serde_json's byte column (19) would point past the curly quote (and before the fix, at
+        // the wrong character, giving serde_json's "key must be a string").
+        let (problem, at) = syntax("{\"日本語\": 1, “x”: 2}");
+        assert_eq!(
+            problem,
+            Problem::Syntax("use straight double quotes (\"), not curly quotes".into())
+        );
+        assert_eq!((at.line, at.column, at.utf16), (1, 12, 11));
+        // A character outside the BMP is 2 UTF-16 units; a BOM is one unit but not a column.
+        let (problem, at) = syntax("\u{feff}{\"a\": \"😀\" 'b'}");
+        assert!(matches!(problem, Problem::Syntax(m) if m.contains("single quotes")));
+        assert_eq!((at.line, at.column, at.utf16), (1, 11, 12));
+        let (_, at) = syntax("{\n \"é\": 1,\n \"ü\": 'x'}");
+        assert_eq!((at.line, at.column), (3, 7));
+    }
+
+    #[test]
+    fn syntax_errors_are_told_by_category_and_position() {
+        let message = |text: &str| syntax(text).0.to_string();
+        assert_eq!(
+            message("{\"a\": 1,}"),
+            "invalid JSON: trailing comma: remove the `,` before this closing bracket"
+        );
+        assert_eq!(
+            message("[1, 2 , ]"),
+            "invalid JSON: trailing comma: remove the `,` before this closing bracket"
+        );
+        // A comma inside a string before the bracket is not a trailing comma.
+        assert_eq!(message("[\",\" ]]"), "invalid JSON: trailing characters");
+        assert_eq!(message("{\"a\": \"x\ty\"}"), "invalid JSON: a string is not closed, or contains a raw line break or tab (write \\n or \\t)");
+        assert_eq!(
+            message("{\"a\": [1,\n"),
+            "invalid JSON: the text ends before a `[` list is closed with `]`"
+        );
+        assert_eq!(
+            message("{\"a\": [1], \"b\":"),
+            "invalid JSON: the text ends before a `{` object is closed with `}`"
+        );
+        assert_eq!(
+            message("[\"a]"),
+            "invalid JSON: the text ends inside a string (a `\"` is missing)"
+        );
+        assert_eq!(message("{\"a\" 1}"), "invalid JSON: expected `:`");
+        assert_eq!(message("  \t"), "invalid JSON: the payload is empty");
+        // Brackets inside strings do not count towards the depth.
+        let deep = format!("[\"{}\", {}", "[".repeat(200), "[".repeat(130));
+        assert_eq!(syntax(&deep).0, Problem::TooDeep(MAX_DEPTH));
+        let at_limit = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse_str(&at_limit).is_ok());
+        let (problem, at) = syntax(&("[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1)));
+        assert_eq!(
+            (problem, at.column),
+            (Problem::TooDeep(MAX_DEPTH), MAX_DEPTH + 1)
+        );
     }
 }

@@ -3,11 +3,12 @@
 
 use super::date::Date;
 use super::deal::{self, Deal};
-use super::error::{Path, PayloadError, Problem};
+use super::error::{JsonPath, Path, Problem, MAX_KNOWN};
 use super::lang;
 use super::links::check_source_url;
 use super::payload::{Payload, Version};
 use super::read::Report;
+use std::sync::Arc;
 
 /// Checks the rules of the contract's Validation paragraph that types cannot express.
 /// Returns the deal only if neither reading nor validation found an error.
@@ -33,7 +34,7 @@ pub fn validate(payload: Payload, report: &mut Report) -> Option<Deal> {
         &versions_path,
         report,
     )
-    .filter(|_| !list_broken(report, "versions"));
+    .filter(|_| !report.field_failed("versions"));
     let versions: Vec<deal::Version> = versions
         .iter()
         .enumerate()
@@ -56,7 +57,7 @@ pub fn validate(payload: Payload, report: &mut Report) -> Option<Deal> {
         &sources_path,
         report,
     )
-    .filter(|_| !list_broken(report, "sources"));
+    .filter(|_| !report.field_failed("sources"));
     let sources: Vec<deal::Source> = payload
         .sources
         .into_iter()
@@ -88,7 +89,7 @@ pub fn validate(payload: Payload, report: &mut Report) -> Option<Deal> {
         &quotes_path,
         report,
     )
-    .filter(|_| !list_broken(report, "quotes"));
+    .filter(|_| !report.field_failed("quotes"));
     let mut quotes: Vec<deal::Quote> = payload
         .quotes
         .into_iter()
@@ -112,7 +113,7 @@ pub fn validate(payload: Payload, report: &mut Report) -> Option<Deal> {
         .collect();
 
     let terms_path = root.key("terms");
-    if payload.terms.is_empty() && !report.errors.iter().any(|e| e.path == "terms") {
+    if payload.terms.is_empty() && !report.field_failed("terms") {
         report.error(&terms_path, Problem::NoTerms);
     }
     unique_ids(
@@ -120,6 +121,7 @@ pub fn validate(payload: Payload, report: &mut Report) -> Option<Deal> {
         &terms_path,
         report,
     );
+    let mut cited_by: Vec<Option<usize>> = vec![None; quotes.len()];
     let terms: Vec<deal::Term> = payload
         .terms
         .into_iter()
@@ -129,14 +131,13 @@ pub fn validate(payload: Payload, report: &mut Report) -> Option<Deal> {
             let mut values = vec![None; versions.len()];
             let values_path = p.key("values");
             for (key, text) in t.values {
-                if key.is_empty() && version_ids.is_some() {
-                    let known = versions.iter().map(|v| v.id.clone()).collect();
+                if let (true, Some(ids)) = (key.is_empty(), &version_ids) {
                     report.error(
                         &values_path.key(""),
                         Problem::Dangling {
                             what: "version",
                             id: String::new(),
-                            known,
+                            known: ids.known.clone(),
                         },
                     );
                 } else if let Some(v) = resolve(
@@ -154,9 +155,12 @@ pub fn validate(payload: Payload, report: &mut Report) -> Option<Deal> {
             for (j, qid) in t.quotes.iter().enumerate() {
                 let qp = quotes_path.index(j);
                 if let Some(q) = resolve(&quote_ids, qid, "quote", &qp, report) {
-                    if cited.contains(&q) {
-                        report.warn(&qp, Problem::RepeatedQuote(qid.clone()));
+                    // `cited_by[q]` is the last term citing quote q: a repeat within this term
+                    // is found in constant time, not by searching its list.
+                    if cited_by[q] == Some(i) {
+                        report.warn(&qp, || Problem::RepeatedQuote(qid.clone()));
                     } else {
+                        cited_by[q] = Some(i);
                         quotes[q].cited = true;
                         cited.push(q);
                     }
@@ -173,8 +177,7 @@ pub fn validate(payload: Payload, report: &mut Report) -> Option<Deal> {
         })
         .collect();
 
-    if !report.errors.is_empty() {
-        report.errors.sort_by_key(document_order);
+    if report.has_errors() {
         return None;
     }
     Some(Deal {
@@ -206,14 +209,21 @@ fn default_versions() -> Vec<Version> {
         .into()
 }
 
-/// Ids of one list with their index, sorted by id for lookup by binary search. A `HashMap` here
-/// would ship its own instance of the hash table code in the wasm for this one use.
-struct Ids(Vec<(String, usize)>);
+/// Ids of one list with their index, sorted by id for lookup by binary search (a `HashMap` here
+/// would ship its own instance of the hash table code in the wasm for this one use), and the
+/// ids a dangling reference into the list names, built once for all of them.
+struct Ids {
+    sorted: Vec<(String, usize)>,
+    known: Option<Arc<[String]>>,
+}
 
 impl Ids {
     fn get(&self, id: &str) -> Option<usize> {
-        let found = self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
-        Some(self.0[found].1)
+        let found = self
+            .sorted
+            .binary_search_by(|(k, _)| k.as_str().cmp(id))
+            .ok()?;
+        Some(self.sorted[found].1)
     }
 }
 
@@ -243,13 +253,19 @@ fn unique_ids<'a>(
                 &list.index(later.1).key("id"),
                 Problem::DuplicateId {
                     id: std::mem::take(&mut later.0),
-                    first: list.index(first.1).key("id").to_string(),
+                    first: JsonPath::from(&list.index(first.1).key("id")),
                 },
             );
         }
         same
     });
-    complete.then_some(Ids(sorted))
+    // A short list is named in full, in list order, by dangling references into it.
+    let known = (sorted.len() <= MAX_KNOWN).then(|| {
+        let mut first: Vec<&(String, usize)> = sorted.iter().collect();
+        first.sort_unstable_by_key(|(_, i)| *i);
+        first.into_iter().map(|(id, _)| id.clone()).collect()
+    });
+    complete.then_some(Ids { sorted, known })
 }
 
 fn resolve(
@@ -265,18 +281,12 @@ fn resolve(
     }
     let found = ids.get(id);
     if found.is_none() {
-        // In list order (ids are sorted by id): placed by index rather than sorted again.
-        let mut by_index = vec![None; ids.0.iter().map(|(_, i)| i + 1).max().unwrap_or(0)];
-        for (k, i) in &ids.0 {
-            by_index[*i] = Some(k.clone());
-        }
-        let known = by_index.into_iter().flatten().collect();
         report.error(
             path,
             Problem::Dangling {
                 what,
                 id: id.to_owned(),
-                known,
+                known: ids.known.clone(),
             },
         );
     }
@@ -297,30 +307,4 @@ fn check_lang(tag: &str, path: &Path<'_>, report: &mut Report) {
     if !lang::is_valid_tag(tag) {
         report.error(path, Problem::BadLang(tag.to_owned()));
     }
-}
-
-/// Whether a list itself was unreadable (wrong type, too long, too short): its ids
-/// are then unknown, and references into it are not reported as dangling.
-fn list_broken(report: &Report, list: &str) -> bool {
-    report.errors.iter().any(|e| e.path == list)
-}
-
-/// Sort key: the contract's field order, then the element index, so `terms[2]`
-/// comes before `terms[10]`. A stable sort keeps the order within one element,
-/// which is the order its fields were checked.
-fn document_order(e: &PayloadError) -> (u8, usize) {
-    const ORDER: [&str; 10] = [
-        "version", "title", "summary", "date", "lang", "parties", "versions", "terms", "sources",
-        "quotes",
-    ];
-    let head = e.path.split(['.', '[']).next().unwrap_or_default();
-    let rank = ORDER
-        .iter()
-        .position(|f| *f == head)
-        .map_or(0, |i| i as u8 + 1);
-    let index = e
-        .path
-        .split_once('[')
-        .and_then(|(_, rest)| rest.split(']').next()?.parse().ok());
-    (rank, index.unwrap_or(0))
 }

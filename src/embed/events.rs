@@ -1,6 +1,7 @@
 //! Turning the widget's notices into the contract's DOM events (`dealdiff:ready|error|interact`) and console lines.
 //! Events bubble and are composed, so host scripts can listen on the element or the document.
 
+use crate::core::error::{self, Position};
 use crate::core::PayloadError;
 use crate::view::{Failure, Notice};
 use js_sys::{Array, Object, Reflect};
@@ -54,17 +55,27 @@ pub fn notify(host: &HtmlElement, notice: Notice) {
     }
 }
 
-/// Fires `dealdiff:error` with every problem and its path.
+/// Fires `dealdiff:error` with every problem and its path (and its line and column, 1-based,
+/// when it has a place in the text). The core caps the list: its last entry may be the
+/// "and N more problems" summary, passed on as `{ path: "(root)", message, more: N }`.
 fn error(host: &HtmlElement, failure: &Failure) {
     let errors = Array::new();
-    let push = |path: String, message: String| {
+    let push = |path: String, message: String, position: Option<Position>| {
         let item = Object::new();
         set(&item, "path", path);
         set(&item, "message", message);
+        if let Some(at) = position {
+            set(&item, "line", at.line as u32);
+            set(&item, "column", at.column as u32);
+        }
         errors.push(&item);
+        item
     };
     for e in &failure.errors {
-        push(e.location(), e.message());
+        let item = push(e.location(), e.message(), e.position);
+        if let crate::core::Problem::More { count, .. } = e.problem {
+            set(&item, "more", count as u32);
+        }
     }
     // Failures before validation (a fetch, no payload at all) still name where: `src` or the root.
     if let (true, Some(context)) = (failure.errors.is_empty(), &failure.context) {
@@ -73,7 +84,7 @@ fn error(host: &HtmlElement, failure: &Failure) {
         } else {
             crate::core::error::ROOT
         };
-        push(path.to_owned(), context.clone());
+        push(path.to_owned(), context.clone(), None);
     }
     let mut message: Vec<String> = failure.context.iter().cloned().collect();
     message.extend(failure.errors.iter().map(ToString::to_string));
@@ -83,15 +94,21 @@ fn error(host: &HtmlElement, failure: &Failure) {
     dispatch(host, "dealdiff:error", &detail);
 }
 
-/// Logs ignored things (unknown fields…), capped so a huge payload cannot flood the console.
+/// Logs ignored things (unknown fields…), capped lower than the core's list so a huge payload
+/// cannot flood the console; the last line counts every warning left out.
 pub fn warn_all(warnings: &[PayloadError]) {
     const CAP: usize = 20;
-    for w in warnings.iter().take(CAP) {
+    let listed: Vec<&PayloadError> = warnings
+        .iter()
+        .filter(|w| !w.is_summary())
+        .take(CAP)
+        .collect();
+    for w in &listed {
         web_sys::console::warn_1(&format!("dealdiff: {w}").into());
     }
-    if warnings.len() > CAP {
-        web_sys::console::warn_1(
-            &format!("dealdiff: … and {} more warnings", warnings.len() - CAP).into(),
-        );
+    let more = error::total(warnings) - listed.len();
+    if more > 0 {
+        let line = PayloadError::more(more, "warnings");
+        web_sys::console::warn_1(&format!("dealdiff: {line}").into());
     }
 }

@@ -18,7 +18,8 @@ pub fn locate_path(text: &str, path: &str) -> Option<u32> {
     locate::locate(text, path).map(|byte| utf16(text, byte))
 }
 
-/// Where a syntax error's `line L, column C` (as in `dealdiff:error`) is in `text`.
+/// Where a syntax error's `line L, column C` (as in `dealdiff:error`: `line`/`column`, or its
+/// `path` for such errors; the column in characters) is in `text`.
 #[wasm_bindgen]
 pub fn locate_line_column(text: &str, line: u32, column: u32) -> Option<u32> {
     locate::locate_line_column(text, line as usize, column as usize).map(|byte| utf16(text, byte))

@@ -5,15 +5,23 @@
 //! quotation marks, dashes and case must match (as `tests/verify_quotes.py`). Translated quotes
 //! are not in the source's words, so they are skipped, and the note says which.
 
+use dealdiff::core::error::thousands;
+use dealdiff::core::limits::MAX_PROBLEMS;
 use dealdiff::core::Deal;
+
+/// The note names this many skipped quotes, then counts the rest.
+const NOTE_NAMES: usize = 20;
 use std::collections::HashMap;
 use std::path::Path;
 
 /// What the check found: one line per problem, and a note about skipped quotes.
 pub struct Report {
     /// `quotes[i].text: not found verbatim in DIR/<id>.txt`, or (once per source) a text that is
-    /// missing or unreadable, whose quotes are then not checked.
+    /// missing or unreadable, whose quotes are then not checked. At most
+    /// [`MAX_PROBLEMS`] lines, then one "and N more problems".
     pub problems: Vec<String>,
+    /// How many problems were found (more than `problems` holds when it was capped).
+    pub total: usize,
     /// `note: …` when translated quotes were skipped.
     pub note: Option<String>,
 }
@@ -72,14 +80,30 @@ pub fn check(deal: &Deal, dir: &Path) -> Report {
             ));
         }
     }
+    let total = problems.len();
+    if total > MAX_PROBLEMS {
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(format!(
+            "and {} more problems",
+            thousands(total - MAX_PROBLEMS)
+        ));
+    }
     let note = (!skipped.is_empty()).then(|| {
+        let more = skipped.len().saturating_sub(NOTE_NAMES);
+        let mut names = skipped[..skipped.len() - more].join(", ");
+        if more > 0 {
+            names.push_str(&format!(" and {} more", thousands(more)));
+        }
         format!(
-            "note: {} translated quote{} not checked against {}: {}",
-            skipped.len(),
+            "note: {} translated quote{} not checked against {}: {names}",
+            thousands(skipped.len()),
             if skipped.len() == 1 { "" } else { "s" },
             dir.display(),
-            skipped.join(", ")
         )
     });
-    Report { problems, note }
+    Report {
+        problems,
+        total,
+        note,
+    }
 }
