@@ -25,6 +25,10 @@ const PREFS = {
   'browser.safebrowsing.phishing.enabled': false,
 };
 
+// Firefox's own stylesheet (html.css) loads its list-bullet font from a data: URL when a page
+// first shows a list marker; Firefox reports it as the page's request. It is not the page's.
+const BULLET_FONT = 'data:font/woff2;base64,d09GMgABAAAAAAScAAsAAAAACfAAAARNAAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAABmAAhBIRCAqGMIRJATYC';
+
 export async function launch() {
   const browsers = new Map();
   const browser = (profile) => {
@@ -91,7 +95,7 @@ function tab(page) {
   };
   page.on('console', (m) => t.onEvent('console', { type: () => (m.type() === 'warn' ? 'warning' : m.type()), text: () => m.text() }));
   page.on('pageerror', (e) => t.onEvent('pageerror', e));
-  page.on('request', (r) => t.onEvent('request', { url: () => r.url() }));
+  page.on('request', (r) => { if (!r.url().startsWith(BULLET_FONT)) t.onEvent('request', { url: () => r.url() }); });
   page.on('dialog', (d) => t.onEvent('dialog', d));
   page.on('popup', (p) => p && t.onEvent('popup', { url: () => p.url(), close: () => p.close() }));
   return t;

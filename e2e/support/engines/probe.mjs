@@ -1,8 +1,7 @@
 // For engines driven over classic WebDriver (WebKit), which has no console, error or network events
 // and no init scripts: the test server puts one external script first in every HTML page it serves.
-// That script records console.error/warn, uncaught errors, unhandled rejections and resource loads
-// for the adapter to collect with each call, runs the context's init scripts, and removes its own
-// element. External, so a strict CSP (`script-src 'self'`) allows it like the page's own scripts.
+// That script records console.error/warn, uncaught errors and unhandled rejections for the adapter
+// to collect with each call, runs the context's init scripts, and removes its own element. External, so a strict CSP (`script-src 'self'`) allows it like the page's own scripts.
 // The server also serves a viewport page: an iframe of any width, for widths the window cannot take.
 
 const ENABLED = process.env.DEALDIFF_ENGINE === 'webkit';
@@ -24,27 +23,16 @@ function recorder() {
   } catch { /* another origin: a store of its own */ }
   if (!store) {
     const entries = [];
-    const perfs = [];
     const frames = (root) => [...root.querySelectorAll('*')].reduce((n, el) =>
       n + (el.localName === 'iframe' || el.localName === 'frame' ? 1 : 0) + (el.shadowRoot ? frames(el.shadowRoot) : 0), 0);
     store = {
       push: (e) => entries.push(e),
-      perf: (p) => perfs.push({ p, seen: 0 }),
       drain() {
-        for (const x of perfs) {
-          try {
-            const list = x.p.getEntriesByType('resource');
-            for (const e of list.slice(x.seen)) entries.push({ kind: 'request', url: e.name });
-            x.seen = list.length;
-          } catch { /* a removed frame */ }
-        }
         return { entries: entries.splice(0), frames: frames(document) };
       },
     };
     Object.defineProperty(window, '__dealdiffE2E', { value: store, configurable: true, enumerable: false });
   }
-  performance.setResourceTimingBufferSize?.(100000);
-  store.perf(performance);
   const text = (a) => {
     if (typeof a === 'string') return a;
     if (a instanceof Error) return String(a);

@@ -1,12 +1,14 @@
 // WebKitGTK (Debian's webkit2gtk-driver and libwebkit2gtk-4.1-0): WebKitWebDriver drives the
-// MiniBrowser in --automation mode over classic W3C WebDriver, spoken here with fetch. It needs an
-// X display: each launch starts its own Xvfb. WebKitWebDriver holds one session, and launch flags
-// (dark mode, JavaScript off) are per session: one driver per combination, started on first use.
-// Playwright contexts are windows of that session. The window is never narrower than 447 px, so
-// narrower viewports are an iframe of that width in a page of the test server (probe.mjs).
-// Classic WebDriver has no events: probe.mjs records console, errors and loads inside the page.
+// MiniBrowser in --automation mode over classic W3C WebDriver, spoken here with fetch. A Playwright
+// context is one session: its own WebKitWebDriver, MiniBrowser and Xvfb display, because only one
+// window per display has the input focus (without it :focus-visible and document.hasFocus() are
+// false) and launch flags (dark mode, JavaScript off) are per MiniBrowser. Closed contexts leave
+// their session in a pool for the next context with the same flags. The window is never narrower
+// than 447 px, so narrower viewports are an iframe of that width in a page of the test server.
+// Classic WebDriver has no events: probe.mjs records console and errors inside the page, and each
+// MiniBrowser sends its requests through a recording proxy here (which forwards to 127.0.0.1 only).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { PREFIX, VIEWPORT_FRAME, setInitScripts } from './probe.mjs';
 
@@ -21,7 +23,6 @@ const FRAME_ELEMENT = `document.getElementById(${JSON.stringify(VIEWPORT_FRAME)}
 export const MISSING = new Map([
   ['print-media', 'WebDriver has no media emulation'],
   ['clipboard-read', 'WebKit asks the reader before a script may read the clipboard; WebDriver cannot answer'],
-  ['cross-origin-requests', 'no network events over classic WebDriver: requests are seen from Resource Timing, which lists no request refused before an answer (other hosts)'],
 ]);
 
 // WebDriver key codes for Playwright's key names.
@@ -57,6 +58,42 @@ function xvfb() {
   });
 }
 
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+const endToEnd = (headers) => Object.fromEntries(Object.entries(headers).filter(([k]) => !HOP_BY_HOP.includes(k)));
+
+/**
+ * An HTTP proxy that reports every request (`onRequest(url)`) and forwards those for 127.0.0.1,
+ * streaming both ways so that aborts, stalls and endless bodies reach the test server as they are.
+ * Other hosts get 502 (the machine has no network); for https only the host is known (CONNECT).
+ */
+async function recordingProxy(onRequest) {
+  const server = createHttpServer((req, res) => {
+    if (!req.url.includes(PREFIX)) onRequest(req.url); // the probe's own requests are not the page's
+    let target;
+    try { target = new URL(req.url); } catch { res.writeHead(400).end(); return; }
+    if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
+      res.writeHead(502, { 'content-type': 'text/plain' }).end('the e2e proxy forwards to 127.0.0.1 only');
+      return;
+    }
+    const up = httpRequest({ host: target.hostname, port: target.port || 80, method: req.method, path: target.pathname + target.search,
+      headers: endToEnd(req.headers) }, (answer) => {
+      res.writeHead(answer.statusCode, answer.statusMessage, endToEnd(answer.headers));
+      res.flushHeaders(); // headers reach the browser when the server sent them, before any body
+      answer.pipe(res);
+      answer.on('close', () => { if (!answer.complete) res.destroy(); });
+    });
+    up.on('error', () => res.destroy());
+    res.on('close', () => { if (!res.writableFinished) up.destroy(); });
+    req.pipe(up);
+  });
+  server.on('connect', (req, socket) => {
+    onRequest(`https://${req.url.replace(/:443$/, '')}/`);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => { server.closeAllConnections(); server.close(); } };
+}
+
 class WebDriverError extends Error {
   constructor(value, what) {
     super(`${what}: ${value.error}: ${value.message}`);
@@ -67,18 +104,24 @@ class WebDriverError extends Error {
 
 /** One WebKitWebDriver process and its one session; commands are serialised (windows share it). */
 class Session {
-  static async start(display, args) {
+  static async start(args) {
+    const x = await xvfb();
+    const display = x.display;
     const port = await freePort();
+    let s = null;
+    const proxy = await recordingProxy((url) => s?.tab?.onEvent('request', { url: () => url }));
     // Its own process group, so that closing also ends the MiniBrowser it started.
     const proc = spawn(DRIVER, [`--port=${port}`], { env: { ...process.env, DISPLAY: display }, stdio: 'ignore', detached: true });
-    const s = new Session(port, proc);
+    s = new Session(port, proc);
+    s.x = x;
+    s.proxy = proxy;
     for (let i = 0; ; i++) {
       try { if ((await (await fetch(`${s.base}/status`)).json()).value.ready) break; } catch { /* not up yet */ }
       if (i > 100) throw new Error('WebKitWebDriver did not start');
       await sleep(50);
     }
     const created = await s.raw('POST', '/session', {
-      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...args] } } },
+      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--proxy=${proxy.url}`, ...args] } } },
     });
     s.id = created.sessionId;
     await s.cmd('POST', '/timeouts', { script: 120000, pageLoad: 60000, implicit: 0 });
@@ -155,42 +198,55 @@ class Session {
 
   async close() {
     await this.cmd('DELETE', '').catch(() => {});
+    this.kill();
+  }
+
+  kill() {
     try { process.kill(-this.proc.pid); } catch { /* already gone */ }
+    this.x.stop();
+    this.proxy.close();
   }
 }
 
 export async function launch() {
-  const x = await xvfb();
-  const sessions = new Map();
-  const session = (profile) => {
-    const args = [profile.dark && '--dark-mode', !profile.javaScript && '--enable-javascript=false'].filter(Boolean);
-    const key = args.join(' ');
-    if (!sessions.has(key)) sessions.set(key, Session.start(x.display, args));
-    return sessions.get(key);
-  };
-  const first = await session({ dark: false, javaScript: true });
-  const version = (await first.raw('GET', `/session/${first.id}`).catch(() => null))?.capabilities?.browserVersion;
-  const onExit = () => { for (const s of sessions.values()) s.then((v) => { try { process.kill(-v.proc.pid); } catch { /* gone */ } }); x.stop(); };
+  const all = new Set();
+  const idle = new Map(); // flags → sessions no context uses
+  const flags = (profile) => [profile.dark && '--dark-mode', !profile.javaScript && '--enable-javascript=false'].filter(Boolean);
+  const start = async (args) => { const s = await Session.start(args); all.add(s); return s; };
+  const onExit = () => { for (const s of all) s.kill(); };
   process.once('exit', onExit);
+  const first = await start([]);
+  idle.set('', [first]);
+  const version = (await first.raw('GET', `/session/${first.id}`).catch(() => null))?.capabilities?.browserVersion;
   return {
     name: 'webkit',
     version: `MiniBrowser ${version ?? ''}`.trim(),
-    async newTab(profile) {
-      const s = await session(profile);
-      const handle = s.free.pop() ?? (await s.serial(() => s.cmd('POST', '/window/new', { type: 'window' }))).handle;
-      s.known.add(handle);
-      return new Tab(s, handle);
+    async newTab(profile, state) {
+      const args = flags(profile);
+      const key = args.join(' ');
+      if (state.webkit) throw new Error('webkit: one page per context (a context is one MiniBrowser session)');
+      const s = idle.get(key)?.pop() ?? await start(args);
+      state.webkit = { s, key };
+      s.tab = new Tab(s, s.free.pop(), () => {
+        s.tab = null;
+        if (!idle.has(key)) idle.set(key, []);
+        idle.get(key).push(s);
+      });
+      return s.tab;
+    },
+    async closeContext(state) {
+      state.webkit = null;
     },
     async close() {
-      for (const s of sessions.values()) await (await s).close();
+      for (const s of all) await s.close();
       process.off('exit', onExit);
-      x.stop();
     },
   };
 }
 
 class Tab {
-  constructor(session, handle) {
+  constructor(session, handle, release) {
+    this.release = release;
     this.engine = 'webkit';
     this.polled = true; // the shim collects the probe's records after input
     this.onEvent = () => {};
@@ -310,5 +366,6 @@ class Tab {
     await this.s.with(this, [], () => this.s.cmd('POST', '/url', { url: 'about:blank' })).catch(() => {});
     this.s.path = null;
     this.s.free.push(this.handle);
+    this.release();
   }
 }
