@@ -35,7 +35,7 @@ export async function launch() {
     const key = `${profile.dark}/${profile.javaScript}`;
     if (!browsers.has(key)) {
       browsers.set(key, puppeteer.launch({
-        browser: 'firefox', executablePath: FIREFOX, headless: true,
+        browser: 'firefox', executablePath: FIREFOX, headless: true, protocolTimeout: 60000,
         extraPrefsFirefox: {
           ...PREFS,
           'layout.css.prefers-color-scheme.content-override': profile.dark ? 0 : 1,
@@ -52,7 +52,7 @@ export async function launch() {
     /** `state` is the shim context's: its pages share one BiDi user context (cookies, storage). */
     async newTab(profile, state) {
       state.firefox ??= (await browser(profile)).createBrowserContext();
-      return tab(await (await state.firefox).newPage());
+      return tab(await (await state.firefox).newPage(), { sync: !profile.javaScript });
     },
     async closeContext(state) {
       if (state.firefox) await (await state.firefox).close().catch(() => {});
@@ -63,10 +63,14 @@ export async function launch() {
   };
 }
 
-/** One page (a BiDi browsing context). */
-function tab(page) {
+/**
+ * One page (a BiDi browsing context). With JavaScript off, BiDi still evaluates, but code after an
+ * `await` never runs (no microtasks): the adapter's calls are then synchronous (`sync`).
+ */
+function tab(page, { sync }) {
   const t = {
     engine: 'firefox',
+    sync,
     onEvent: () => {},
     run: (frame, source) => (frame ?? page.mainFrame()).evaluate(source),
     async goto(url) { await page.goto(url, { waitUntil: 'load' }); },

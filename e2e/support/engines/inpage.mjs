@@ -170,8 +170,11 @@ export function lib() {
 /**
  * Source of an expression that runs `body` (which may use `L`, the helpers, and `args`) and
  * evaluates to a JSON string `{ v, log }`: the value and what the page recorded meanwhile.
+ * `sync`: for a page without JavaScript, where nothing after an `await` would ever run, the
+ * awaits are taken out (the specs' functions for such pages are synchronous).
  */
-export function script(body, args = []) {
+export function script(body, args = [], sync = false) {
+  if (sync) return script(body, args).replace(/\basync\s*\(\s*\)\s*=>/g, '() =>').replace(/\bawait\b\s*/g, '');
   return `(async () => { const L = (${lib})(); const args = JSON.parse(${JSON.stringify(JSON.stringify(args))});
 const v = await (async () => { ${body} })();
 const log = L.drain();

@@ -28,7 +28,8 @@ function recorder() {
     store = {
       push: (e) => entries.push(e),
       drain() {
-        return { entries: entries.splice(0), frames: frames(document) };
+        const out = entries.splice(0).filter((e) => !e.event?.defaultPrevented).map(({ event, ...e }) => e);
+        return { entries: out, frames: frames(document) };
       },
     };
     Object.defineProperty(window, '__dealdiffE2E', { value: store, configurable: true, enumerable: false });
@@ -45,10 +46,11 @@ function recorder() {
       return original.apply(this, args);
     };
   }
-  addEventListener('error', (e) => {
-    if (e instanceof ErrorEvent) store.push({ kind: 'pageerror', message: e.error?.message ?? e.message, stack: e.error?.stack });
-  }, true);
-  addEventListener('unhandledrejection', (e) => store.push({ kind: 'pageerror', message: String(e.reason?.message ?? e.reason) }));
+  // Uncaught unless a later listener of the page cancels it (as the loader does for its own
+  // traps): the event is kept and looked at when drained, after every listener has run.
+  const uncaught = (event, message, stack) => store.push({ kind: 'pageerror', message, stack, event });
+  addEventListener('error', (e) => { if (e instanceof ErrorEvent) uncaught(e, e.error?.message ?? e.message, e.error?.stack); }, true);
+  addEventListener('unhandledrejection', (e) => uncaught(e, String(e.reason?.message ?? e.reason)), true);
 }
 
 const escape = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -27,7 +27,8 @@ class Frame {
 
   /** Runs `body` (see inpage.script) in this frame; returns its value, routing what the page recorded. */
   async _run(body, args) {
-    const out = await this._page._backend.run(this._token, script(body, args));
+    const backend = this._page._backend;
+    const out = await backend.run(this._token, script(body, args, backend.sync));
     const { v, log } = JSON.parse(out);
     if (log) this._page._record(log);
     return v;
