@@ -16,6 +16,7 @@ const ARCH_DIR = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' }[process
 export const MINIBROWSER = process.env.MINIBROWSER ?? `/usr/lib/${ARCH_DIR}/webkit2gtk-4.1/MiniBrowser`;
 export const DRIVER = process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
 const MIN_WIDTH = 447;
+let calls = 0;
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const FRAME_ELEMENT = `document.getElementById(${JSON.stringify(VIEWPORT_FRAME)})`;
 
@@ -261,7 +262,20 @@ class Tab {
   path(token) { return [...this.base(), ...(token ?? [])]; }
   do(token, fn) { return this.s.with(this, this.path(token), fn); }
 
-  run(token, source) { return this.do(token, () => this.s.exec(source)); }
+  /**
+   * Evaluates `source` (a promise of a string). A dialog opening meanwhile makes WebDriver answer
+   * null instead of the value, so the value is also left in the page, to be fetched after the
+   * dialog is reported (the next command fails with "unexpected alert open", see Session.with).
+   */
+  async run(token, source) {
+    const id = ++calls;
+    const kept = `Promise.resolve(${source}).then((r) => { Object.defineProperty(window, '__dealdiffE2ELast', { value: [${id}, r], configurable: true }); return r; })`;
+    const value = await this.do(token, () => this.s.exec(kept));
+    if (value !== null) return value;
+    const last = await this.do(token, () => this.s.exec('window.__dealdiffE2ELast ?? null'));
+    if (last?.[0] === id) return last[1];
+    throw new Error('webkit: the call was interrupted (a navigation or a dialog) before it answered');
+  }
 
   async goto(url, initScripts = []) {
     setInitScripts(initScripts);
