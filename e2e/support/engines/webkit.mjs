@@ -228,7 +228,7 @@ export async function launch() {
       if (state.webkit) throw new Error('webkit: one page per context (a context is one MiniBrowser session)');
       const s = idle.get(key)?.pop() ?? await start(args);
       state.webkit = { s, key };
-      s.tab = new Tab(s, s.free.pop(), () => {
+      s.tab = new Tab(s, s.free.pop(), profile.javaScript, () => {
         s.tab = null;
         if (!idle.has(key)) idle.set(key, []);
         idle.get(key).push(s);
@@ -246,8 +246,9 @@ export async function launch() {
 }
 
 class Tab {
-  constructor(session, handle, release) {
+  constructor(session, handle, javaScript, release) {
     this.release = release;
+    this.javaScript = javaScript;
     this.engine = 'webkit';
     this.polled = true; // the shim collects the probe's records after input
     this.onEvent = () => {};
@@ -266,10 +267,13 @@ class Tab {
    * Evaluates `source` (a promise of a string). A dialog opening meanwhile makes WebDriver answer
    * null instead of the value, so the value is also left in the page, to be fetched after the
    * dialog is reported (the next command fails with "unexpected alert open", see Session.with).
+   * The call runs in a task of the page's own (a timer), as Playwright's do: run directly from
+   * WebDriver, WebKit reacts to two attribute changes in one call as if in two tasks.
    */
   async run(token, source) {
     const id = ++calls;
-    const kept = `Promise.resolve(${source}).then((r) => { Object.defineProperty(window, '__dealdiffE2ELast', { value: [${id}, r], configurable: true }); return r; })`;
+    const start = this.javaScript ? `new Promise((ok) => setTimeout(() => ok(${source})))` : `Promise.resolve(${source})`;
+    const kept = `${start}.then((r) => { Object.defineProperty(window, '__dealdiffE2ELast', { value: [${id}, r], configurable: true }); return r; })`;
     const value = await this.do(token, () => this.s.exec(kept));
     if (value !== null) return value;
     const last = await this.do(token, () => this.s.exec('window.__dealdiffE2ELast ?? null'));
