@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { harness, settled, terms, recordEvents, events, DIST } from './support/harness.mjs';
+import { harness, settled, terms, recordEvents, events, skipWithout, DIST } from './support/harness.mjs';
 
 const h = harness();
 const DEMO = readFileSync(`${DIST}data/msft-openai-2026.json`, 'utf8');
@@ -559,7 +559,8 @@ function overflow(tab) {
   });
 }
 
-test('print: controls hidden, quotes shown, link targets written out, nothing wider than the page', async () => {
+test('print: controls hidden, quotes shown, link targets written out, nothing wider than the page', async (t) => {
+  if (skipWithout(t, 'print-media')) return;
   const tab = await h.open(h.page(inline(DEMO)), { viewport: { width: 700, height: 900 } });
   await settled(tab);
   await tab.emulateMedia({ media: 'print' });

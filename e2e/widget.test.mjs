@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { harness, settled, terms, alertText, recordEvents, events, DIST } from './support/harness.mjs';
+import { harness, settled, terms, alertText, recordEvents, events, eventually, DIST } from './support/harness.mjs';
 
 const h = harness();
 const DEMO = readFileSync(`${DIST}data/msft-openai-2026.json`, 'utf8');
@@ -123,7 +123,8 @@ test('attribute changes re-render: view, compare, src', async () => {
 test('an unknown compare id is ignored with a console warning', async () => {
   const tab = await h.open(h.page(inline(THREE, 'compare="nope v2026"')));
   await settled(tab);
-  assert.ok(tab.warnings.some((w) => /compare="nope v2026" ignored: unknown version id `nope`/.test(w)), tab.warnings.join('\n'));
+  const warned = () => tab.warnings.some((w) => /compare="nope v2026" ignored: unknown version id `nope`/.test(w));
+  assert.ok(await eventually(tab, warned), tab.warnings.join('\n'));
   await tab.done();
 });
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, then run every tier and print the counts.
 # Tiers: rustfmt, clippy (host and wasm, -D warnings), native cargo tests, wasm-bindgen-test in
-# headless Chromium, the release bundle build, Playwright end-to-end specs against dist/, the npm
+# headless Chromium, the release bundle build, the end-to-end specs against dist/ once per engine
+# (Chromium through Playwright, Firefox ESR and WebKitGTK through e2e/support/engines), the npm
 # package (scripts/pack.mjs) and the integrations that use it (integrations/specs/: Vite, webpack,
 # Eleventy, Hugo, WordPress; fresh projects installed from the npm registry through npm's cache).
 set -uo pipefail
@@ -26,7 +27,7 @@ run() {
   read -r p f < <(count "$name")
   passed=$((passed + p)) failed=$((failed + f))
   if [ "$rc" -ne 0 ]; then status=1; [ "$f" -eq 0 ] && failed=$((failed + 1)) && f=1; fi
-  summary+=("$(printf '%-12s %4s passed %3s failed  %4ss  %s' "$name" "$p" "$f" $((SECONDS - start)) "$([ "$rc" -eq 0 ] && echo ok || echo FAILED)")")
+  summary+=("$(printf '%-12s %4s passed %3s failed  %4ss  %s%s' "$name" "$p" "$f" $((SECONDS - start)) "$([ "$rc" -eq 0 ] && echo ok || echo FAILED)" "$(skips "$name")")")
 }
 
 # Counts from each runner's own summary lines.
@@ -34,8 +35,15 @@ count() {
   local f="$log/$1.txt"
   case "$1" in
     native|browser) awk '/^test result:/ {p += $4; f += $6} END {print p+0, f+0}' "$f" ;;
-    e2e|integrations) awk '/^# pass/ {p = $3} /^# fail/ {f = $3} END {print p+0, f+0}' "$f" ;;
+    e2e*|integrations) awk '/^# pass/ {p = $3} /^# fail/ {f = $3} END {print p+0, f+0}' "$f" ;;
     *) echo 1 0 ;;
+  esac
+}
+
+# Tests node --test reports as skipped or todo (an engine that cannot do something, a known bug).
+skips() {
+  case "$1" in
+    e2e*) awk '/^# skipped/ {s = $3} /^# todo/ {t = $3} END {if (s + t) printf "  (%d skipped, %d todo)", s, t}' "$log/$1.txt" ;;
   esac
 }
 
@@ -47,7 +55,11 @@ run browser   cargo test --target wasm32-unknown-unknown --no-default-features -
 run bundle    trunk build --release
 # The test-only bundle (feature test-hooks: payloads that force a panic) for the isolation specs.
 run bundle-hooks trunk build --release=true --dist target/dist-hooks tests/e2e-hooks.html
-run e2e       node --test e2e/
+# The end-to-end specs once per engine, one engine at a time (the machine has two cores);
+# DEALDIFF_ENGINE selects it (e2e/support/browser.mjs).
+for engine in chromium firefox webkit; do
+  run "e2e-$engine" env DEALDIFF_ENGINE="$engine" node --test e2e/
+done
 # The npm package from dist/ (prints the tarball's size), then the specs that install it.
 run package   node scripts/pack.mjs --quiet
 # `dealdiff render`/`oembed` from this tree: the native tier's cargo test built target/debug/dealdiff.

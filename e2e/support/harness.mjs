@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
+export { ENGINE, skipWithout } from './browser.mjs';
+
 // DEALDIFF_DIST lets two people test different builds side by side.
 export const DIST = process.env.DEALDIFF_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -90,3 +92,12 @@ export async function recordEvents(tab) {
 }
 
 export const events = (tab) => tab.evaluate(() => window.__events);
+
+/**
+ * Waits until `check()` (a test of what the page sent to node: console messages, requests) holds,
+ * up to `ms`. Console messages may come a task after the DOM they belong to, in any engine.
+ */
+export async function eventually(tab, check, ms = 3000) {
+  for (const end = Date.now() + ms; !check() && Date.now() < end;) await tab.waitForTimeout(50);
+  return check();
+}

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { instrument } from './engines/probe.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -22,6 +23,7 @@ const TYPES = {
  */
 export async function serve(root, routes = new Map(), { headers = {} } = {}) {
   const server = createServer(async (req, res) => {
+    if (instrument(req, res)) return; // WebKit only: the in-page recorder (engines/probe.mjs)
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const route = routes.get(path);
     if (route) return route(req, res);
