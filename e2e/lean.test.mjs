@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { harness, settled, DIST } from './support/harness.mjs';
+import { ENGINE } from './support/browser.mjs';
 import { payload } from '../bench/payloads.mjs';
 
 const h = harness();
@@ -45,8 +46,8 @@ for (const [width, height] of [[375, 667], [1280, 800]]) {
 }
 
 test('at ready every displayed term heading and quote is in the accessibility tree (Chromium)', async (t) => {
-  if (h.browser.browserType?.().name() !== 'chromium') return t.skip('CDP accessibility tree: Chromium only');
-  const tab = await h.open(h.page(article(inline(DEMO)), { head: AT_READY }), { viewport: { width: 375, height: 667 }, hasTouch: true });
+  if (ENGINE !== 'chromium') return t.skip(`${ENGINE}: the accessibility tree is read through Chromium's CDP`);
+  const tab = await h.open(h.page(article(inline(DEMO)), { head: AT_READY }), { viewport: { width: 375, height: 667 } });
   await settled(tab);
   await tab.waitForFunction(() => window.__readyHeight > 0);
   const expected = await tab.$eval('deal-diff', (el) => ({
@@ -96,7 +97,7 @@ const WATCH = `<script>{
 }</script>`;
 
 test('the snippet paints styled without JavaScript, from its declarative shadow root', async () => {
-  const ctx = await h.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 667 } });
+  const ctx = await h.browser.newContext({ javaScriptEnabled: false });
   const tab = await ctx.newPage();
   await tab.goto(h.page(snippet));
   const seen = await tab.evaluate(() => {
@@ -200,7 +201,8 @@ test('next change touches only the rows concerned; copy-link only its row', asyn
   await tab.done();
 });
 
-test('the prerendered iframe page (render --page) is adopted in its frame, which posts its height', async () => {
+test('the prerendered iframe page (render --page) is adopted in its frame, which posts its height', async (t) => {
+  if (ENGINE !== 'chromium') return t.skip(`${ENGINE}: the page adapter has no frame API`);
   const page = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'dealdiff', '--', 'render', '--page', '--base', '/', 'www/data/msft-openai-2026.json'],
     { cwd: ROOT, encoding: 'utf8' });
   h.server.routes.set('/prerendered-embed.html', (req, res) =>

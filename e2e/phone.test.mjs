@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { harness, settled, recordEvents, events, DIST } from './support/harness.mjs';
+import { ENGINE } from './support/browser.mjs';
 import { payload } from '../bench/payloads.mjs';
 
 const h = harness();
@@ -13,7 +14,8 @@ const DEMO = readFileSync(`${DIST}data/msft-openai-2026.json`, 'utf8');
 const THREE = readFileSync(`${DIST}data/three-versions-example.json`, 'utf8');
 const inline = (json, attrs = '') => `<deal-diff ${attrs}><script type="application/json">${json}</script></deal-diff>`;
 const VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">';
-const phone = (width, height) => ({ viewport: { width, height }, hasTouch: true, isMobile: true });
+// Touch emulation is Chromium's (Playwright); the other engines get the phone's viewport.
+const phone = (width, height) => ({ viewport: { width, height }, ...(ENGINE === 'chromium' ? { hasTouch: true, isMobile: true } : {}) });
 const inRoot = (tab, fn, arg) => tab.$eval('deal-diff', (el, [src, a]) => new Function('r', 'a', `return (${src})(r, a)`)(el.shadowRoot, a), [fn.toString(), arg]);
 
 const words150 = Array.from({ length: 150 }, (_, i) => ['The', 'revised', 'agreement', 'changes', 'licence', 'terms'][i % 6]).join(' ');
