@@ -4,7 +4,8 @@
 // the page: navigation start → `dealdiff:error` (the role="alert" is in the DOM then) or
 // `dealdiff:ready`, and the host page's longest task (Long Tasks API; tasks under 50 ms are not
 // reported, so "<50"). Any uncaught error (a wasm trap) or a missing outcome is reported as such.
-// Options: --no-build (use dist/ as it is), --runs N (default 3, medians), --only a,b;
+// Options: --no-build (use dist/ as it is), --runs N (default 3, medians), --only a,b,
+// --no-twins (skip the valid twins: rendering thousands of terms takes most of the time);
 // DEALDIFF_DIST=/other/dist (implies nothing is built).
 import { execSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
@@ -78,7 +79,7 @@ async function once(file) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
-const task = (x) => (x > 0 ? `${Math.round(x)} ms` : '<50 ms');
+const task = (x) => (Number.isNaN(x) ? 'n/a' : x > 0 ? `${Math.round(x)} ms` : '<50 ms');
 const version = browser.version();
 console.log(`\nValidation in the browser: Chromium ${version} headless, ${RUNS} runs, medians; time from navigation start.\n`);
 console.log('| shape | size | outcome | time to outcome | longest task | valid twin: outcome | twin time | twin longest task |');
@@ -87,18 +88,19 @@ for (const name of names) {
   const runs = { shape: [], twin: [] };
   for (let i = 0; i < RUNS; i++) {
     runs.shape.push(await once(`${name}.json`));
-    runs.twin.push(await once(`${name}.valid.json`));
+    if (!args.includes('--no-twins')) runs.twin.push(await once(`${name}.valid.json`));
   }
   const size = (await readFile(`${PAYLOADS}/${name}.json`)).length;
   const describe = (list) => {
     const last = list.at(-1);
+    if (!last) return 'not run';
     if (list.some((r) => r.errors.length)) return `uncaught: ${list.find((r) => r.errors.length).errors[0].slice(0, 60)}`;
     if (last.type === 'none') return 'no outcome in 60 s';
     if (last.type === 'dealdiff:error') return last.alert ? `alert (${last.listed} listed)` : 'error without alert';
     return 'ready';
   };
-  const at = (list) => median(list.map((r) => r.at));
-  const longest = (list) => median(list.map((r) => r.longest));
+  const at = (list) => (list.length ? median(list.map((r) => r.at)) : NaN);
+  const longest = (list) => (list.length ? median(list.map((r) => r.longest)) : NaN);
   console.log(`| ${name} | ${(size / 1048576).toFixed(1)} MiB | ${describe(runs.shape)} | ${ms(at(runs.shape))} | ${task(longest(runs.shape))} | ${describe(runs.twin)} | ${ms(at(runs.twin))} | ${task(longest(runs.twin))} |`);
 }
 await browser.close();

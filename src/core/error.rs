@@ -311,7 +311,7 @@ impl JsonPath {
             match b[i] {
                 b'[' if b.get(i + 1) == Some(&b'"') => {
                     let end = quoted_end(b, i + 1)?;
-                    let key = match serde_json::from_str(&path[i + 1..end]).ok()? {
+                    let key = match super::read::parse_literal(&path[i + 1..end])? {
                         serde_json::Value::String(s) => s,
                         _ => return None,
                     };

@@ -68,7 +68,7 @@ fn value_end(b: &[u8], i: usize) -> Option<usize> {
 /// Decodes one JSON string literal. Through `Value`, not `from_str::<String>`: serde's
 /// "expected a string" error for other types formats floats, which costs the wasm 15 KB.
 fn json_string(literal: &str) -> Option<String> {
-    match serde_json::from_str(literal).ok()? {
+    match super::read::parse_literal(literal)? {
         serde_json::Value::String(s) => Some(s),
         _ => None,
     }

@@ -134,6 +134,14 @@ pub fn parse_str(text: &str) -> Result<Value, PayloadError> {
         .map_err(|e| syntax_error(&e, text, bom))
 }
 
+/// One JSON value in `text` (a string literal, for paths and keys written in JSON), through the
+/// same parser as payloads, so serde_json's own `Value` parser stays out of the wasm.
+pub(crate) fn parse_literal(text: &str) -> Option<Value> {
+    let mut parser = serde_json::Deserializer::from_str(text);
+    let value = Shallow(KEPT_DEPTH).deserialize(&mut parser).ok()?;
+    parser.end().ok().map(|()| value)
+}
+
 /// Containers nested deeper than this are kept only as their kind (an empty array or object):
 /// payload v1 reads nothing deeper (`terms[i].values` is the 4th level), and a wrong-typed
 /// value is reported by its kind. Unknown fields may hold anything, so without this a payload of

@@ -32,7 +32,12 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
                 <p>{ ui.error_intro }</p>
                 <ul>
                     { for props.errors.iter().map(|e| html! {
-                        <li><code class="path">{ e.location() }</code>{ ": " }{ e.message() }</li>
+                        if e.is_summary() {
+                            // "and N more problems": a count, not a place in the payload.
+                            <li class="more-problems">{ e.message() }</li>
+                        } else {
+                            <li><code class="path">{ e.location() }</code>{ ": " }{ e.message() }</li>
+                        }
                     }) }
                 </ul>
             }
