@@ -94,7 +94,26 @@ function tab(page, { sync }) {
     },
     type: (text) => page.keyboard.type(text),
     frames: () => page.frames(),
-    screenshot: ({ fullPage = false, clip } = {}) => page.screenshot({ fullPage, clip, type: 'png' }),
+    /**
+     * With fullPage the viewport grows to the document's height for the shot, as Playwright's
+     * Chromium does: Firefox's own full-page capture leaves out what content-visibility: auto has
+     * not rendered yet (every term row below the first screen).
+     */
+    async screenshot({ fullPage = false, clip } = {}) {
+      if (!fullPage) return page.screenshot({ clip, type: 'png' });
+      const before = page.viewport();
+      const full = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() =>
+        r(Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0))))));
+      // Rows rendered for the first time have their real height, not the placeholder's: again.
+      for (let height = await full(), i = 0; i < 4 && height !== page.viewport().height; height = await full(), i++) {
+        await page.setViewport({ ...before, height });
+      }
+      try {
+        return await page.screenshot({ clip, type: 'png' });
+      } finally {
+        await page.setViewport(before);
+      }
+    },
     close: () => page.close().catch(() => {}),
   };
   page.on('console', (m) => t.onEvent('console', { type: () => (m.type() === 'warn' ? 'warning' : m.type()), text: () => m.text() }));

@@ -125,6 +125,7 @@ class Session {
       capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--proxy=${proxy.url}`, ...args] } } },
     });
     s.id = created.sessionId;
+    s.version = created.capabilities?.browserVersion;
     await s.cmd('POST', '/timeouts', { script: 120000, pageLoad: 60000, implicit: 0 });
     s.free = [await s.cmd('GET', '/window')];
     s.known = new Set(s.free);
@@ -218,10 +219,9 @@ export async function launch() {
   process.once('exit', onExit);
   const first = await start([]);
   idle.set('', [first]);
-  const version = (await first.raw('GET', `/session/${first.id}`).catch(() => null))?.capabilities?.browserVersion;
   return {
     name: 'webkit',
-    version: `MiniBrowser ${version ?? ''}`.trim(),
+    version: `WebKitGTK ${first.version}`,
     async newTab(profile, state) {
       const args = flags(profile);
       const key = args.join(' ');
@@ -363,9 +363,10 @@ class Tab {
     if (clip) throw new Error('webkit: screenshot clip is not implemented');
     const { width, height } = this.size;
     if (fullPage) {
-      const full = await this.run(null, 'Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0)');
-      await this.setViewport(width, full);
-      await this.run(null, 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      // Rows content-visibility: auto renders for the first time have their real height: again.
+      const full = () => this.run(null, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() =>
+        r(Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0)))))`);
+      for (let h = await full(), i = 0; i < 4 && h !== this.size.height; h = await full(), i++) await this.setViewport(width, h);
     }
     try {
       const png = await this.s.with(this, [], async () => {
