@@ -117,7 +117,12 @@ function tab(page, { sync }) {
     close: () => page.close().catch(() => {}),
   };
   page.on('console', (m) => t.onEvent('console', { type: () => (m.type() === 'warn' ? 'warning' : m.type()), text: () => m.text() }));
-  page.on('pageerror', (e) => t.onEvent('pageerror', e));
+  // Firefox reports its own integrity and CSP refusals as page errors; they are the browser's
+  // console reports (as Chromium and WebKit give them), not exceptions thrown by the page.
+  const SECURITY = /^None of the “sha\d+” hashes in the integrity attribute match|Content[- ]Security[- ]Policy|^Loading module from “[^”]*” was blocked because of a disallowed MIME type/;
+  page.on('pageerror', (e) => (SECURITY.test(e.message)
+    ? t.onEvent('console', { type: () => 'error', text: () => e.message })
+    : t.onEvent('pageerror', e)));
   page.on('request', (r) => { if (!r.url().startsWith(BULLET_FONT)) t.onEvent('request', { url: () => r.url() }); });
   page.on('dialog', (d) => t.onEvent('dialog', d));
   page.on('popup', (p) => p && t.onEvent('popup', { url: () => p.url(), close: () => p.close() }));
